@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 import io.vigil.core.command.CommandContext;
@@ -189,13 +190,13 @@ public final class CommandLine {
 		out.println("       vigil [--workspace DIR]            opens the workbench (needs a display)");
 		out.println();
 		out.println("Commands:");
-		List<VigilCommand> commands = registry.all();
-		int width = commands.stream().mapToInt(command -> command.name().length()).max().orElse(4);
-		width = Math.max(width, "help".length());
-		out.printf("  %-" + width + "s  %s%n", "help", "Lists the commands, or shows the options of one command.");
-		for (VigilCommand command : commands) {
-			out.printf("  %-" + width + "s  %s%n", command.name(), command.summary());
+		Map<String, String> summaries = new TreeMap<>();
+		summaries.put("help", "Lists the commands, or shows the options of one command.");
+		for (VigilCommand command : registry.all()) {
+			summaries.putIfAbsent(command.name(), command.summary());
 		}
+		int width = summaries.keySet().stream().mapToInt(String::length).max().orElse(4);
+		summaries.forEach((name, summary) -> out.printf("  %-" + width + "s  %s%n", name, summary));
 		out.println();
 		out.println("Options:");
 		out.println("  --workspace DIR  the workspace directory; default: $" + WorkspaceLocation.ENVIRONMENT_VARIABLE

@@ -90,8 +90,9 @@ public final class Workspace implements AutoCloseable {
 
 	private static Database openDatabase(Path root) throws WorkspaceException {
 		Path logs = root.resolve("logs");
-		// Derby reads this system property once per boot; without it derby.log lands in the
-		// current directory of whoever started Vigil.
+		// Derby reads this system property when its engine boots, once per process; without it
+		// derby.log lands in the current directory of whoever started Vigil. A process opens one
+		// workspace, so the log follows the first workspace opened.
 		System.setProperty("derby.stream.error.file", logs.resolve("derby.log").toString());
 		try {
 			return Database.open(root.resolve("db"));
