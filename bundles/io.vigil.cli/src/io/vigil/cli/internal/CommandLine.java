@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,11 +33,19 @@ public final class CommandLine {
 	/** Exit code of a failure inside Vigil. */
 	public static final int INTERNAL_ERROR = 2;
 
-	/** Opens a workspace; replaced in tests. */
+	/** Opens workspaces and knows where internal errors are logged; replaced in tests. */
 	@FunctionalInterface
 	public interface WorkspaceOpener {
 		/** Opens the workspace in a directory for a purpose shown to other Vigils. */
 		Workspace open(Path directory, String purpose) throws WorkspaceException;
+
+		/**
+		 * Returns the file that internal errors of this run are logged to, for the message that
+		 * reports them; by default the Eclipse log inside the workspace.
+		 */
+		default Path logFile(Path directory) {
+			return directory.resolve(".metadata").resolve(".log");
+		}
 	}
 
 	private final CommandRegistry registry;
@@ -145,7 +154,7 @@ public final class CommandLine {
 		} catch (Exception | LinkageError e) {
 			String message = "internal error in '" + command.name() + "': " + e;
 			internalErrors.accept(message, e);
-			console.err().println("vigil: " + message + " (details in the log: " + logHint(directory) + ")");
+			console.err().println("vigil: " + message + " (details in the log: " + opener.logFile(directory) + ")");
 			return INTERNAL_ERROR;
 		} finally {
 			closeWorkspace(workspace);
@@ -161,10 +170,6 @@ public final class CommandLine {
 		} catch (WorkspaceException e) {
 			console.err().println("vigil: warning: " + e.getMessage());
 		}
-	}
-
-	private static String logHint(Path directory) {
-		return directory.resolve(".metadata").resolve(".log").toString();
 	}
 
 	private int help(List<String> arguments) throws CommandException {
@@ -196,7 +201,7 @@ public final class CommandLine {
 			summaries.putIfAbsent(command.name(), command.summary());
 		}
 		int width = summaries.keySet().stream().mapToInt(String::length).max().orElse(4);
-		summaries.forEach((name, summary) -> out.printf("  %-" + width + "s  %s%n", name, summary));
+		summaries.forEach((name, summary) -> out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", name, summary));
 		out.println();
 		out.println("Options:");
 		out.println("  --workspace DIR  the workspace directory; default: $" + WorkspaceLocation.ENVIRONMENT_VARIABLE

@@ -11,7 +11,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
-import io.vigil.core.workspace.Workspace;
 
 /**
  * The headless Equinox application behind {@code vigil COMMAND}: it hands the arguments to
@@ -34,7 +33,7 @@ public final class CommandLineApplication implements IApplication {
 			CommandRegistry registry = bundleContext.getService(reference);
 			ILog log = ILog.of(getClass());
 			CommandLine commandLine = new CommandLine(registry, Console.ofProcess(), System.getenv(),
-					Path.of(System.getProperty("user.home")), Workspace::open, log::error);
+					Path.of(System.getProperty("user.home")), new PlatformWorkspaceOpener(), log::error);
 			return commandLine.run(argumentList);
 		} finally {
 			bundleContext.ungetService(reference);

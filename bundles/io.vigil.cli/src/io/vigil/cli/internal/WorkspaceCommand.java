@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -74,6 +75,6 @@ public final class WorkspaceCommand implements VigilCommand {
 			value /= 1024;
 			unit++;
 		}
-		return unit == 0 ? bytes + " B" : String.format("%.1f %s", value, units[unit]);
+		return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
 	}
 }
