@@ -52,14 +52,16 @@ class WorkbenchShellTest {
 	}
 
 	@Test
-	void windowAndFileMenusHoldTheStandardActions() {
+	void menusHoldTheStandardActions() {
 		IWorkbenchWindow window = activeWindow();
 
 		List<String> file = UiThread.call(() -> subMenu(window, "File"));
+		List<String> view = UiThread.call(() -> subMenu(window, "View"));
 		List<String> windowMenu = UiThread.call(() -> subMenu(window, "Window"));
 		List<String> help = UiThread.call(() -> subMenu(window, "Help"));
 
 		assertTrue(file.contains("Exit"), file.toString());
+		assertTrue(view.containsAll(List.of("Show View", "Show Welcome")), view.toString());
 		assertTrue(windowMenu.containsAll(List.of("Open Perspective", "Reset Perspective...", "Preferences...")),
 				windowMenu.toString());
 		assertTrue(help.contains("About Vigil"), help.toString());
