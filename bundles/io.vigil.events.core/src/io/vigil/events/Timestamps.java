@@ -28,12 +28,12 @@ public final class Timestamps {
 
 	/** ISO 8601 date-time with an optional fraction, 'T' or space, and an optional offset. */
 	private static final DateTimeFormatter ISO_LENIENT = new DateTimeFormatterBuilder().parseCaseInsensitive()
-			.append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
-			.optionalStart().appendLiteral(' ').optionalEnd().appendPattern("HH:mm").optionalStart()
+			.append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().optionalStart().appendLiteral('T')
+			.optionalEnd().optionalStart().appendLiteral(' ').optionalEnd().appendPattern("HH:mm").optionalStart()
 			.appendPattern(":ss").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
 			.optionalEnd().optionalEnd().optionalStart().appendOffset("+HH:MM", "Z").optionalEnd().optionalStart()
 			.appendOffset("+HHMM", "Z").optionalEnd().optionalStart().appendOffset("+HH", "Z").optionalEnd()
-			.toFormatter(Locale.ROOT);
+			.optionalEnd().toFormatter(Locale.ROOT);
 
 	/** Epoch values above this are milliseconds, not seconds (year 5138 in seconds). */
 	private static final double MILLIS_THRESHOLD = 1e11;

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.vigil.core.VigilVersion;
 import io.vigil.core.store.Database;
@@ -153,6 +155,52 @@ public final class Workspace implements AutoCloseable {
 			return migrator.versions();
 		} catch (SQLException e) {
 			throw new WorkspaceException("Workspace " + root + ": cannot read schema versions: " + describe(e), e);
+		}
+	}
+
+	/**
+	 * Returns a workspace setting.
+	 *
+	 * @param name the setting's name, namespaced by its capability ({@code events.retention.days})
+	 * @return its value, or empty when it was never set
+	 * @throws WorkspaceException if the database cannot be read
+	 */
+	public Optional<String> property(String name) throws WorkspaceException {
+		try (Connection connection = database.connect();
+				PreparedStatement query = connection
+						.prepareStatement("SELECT PROPERTY_VALUE FROM WORKSPACE_PROPERTY WHERE NAME = ?")) {
+			query.setString(1, name);
+			try (ResultSet rows = query.executeQuery()) {
+				return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+			}
+		} catch (SQLException e) {
+			throw new WorkspaceException("Workspace " + root + ": cannot read setting " + name + ": " + describe(e), e);
+		}
+	}
+
+	/**
+	 * Sets a workspace setting, or removes it when the value is {@code null}.
+	 *
+	 * @throws WorkspaceException if the database cannot be written
+	 */
+	public void setProperty(String name, String value) throws WorkspaceException {
+		try (Connection connection = database.connect()) {
+			connection.setAutoCommit(false);
+			try (PreparedStatement delete = connection.prepareStatement("DELETE FROM WORKSPACE_PROPERTY WHERE NAME = ?")) {
+				delete.setString(1, name);
+				delete.executeUpdate();
+			}
+			if (value != null) {
+				try (PreparedStatement insert = connection
+						.prepareStatement("INSERT INTO WORKSPACE_PROPERTY (NAME, PROPERTY_VALUE) VALUES (?, ?)")) {
+					insert.setString(1, name);
+					insert.setString(2, value);
+					insert.executeUpdate();
+				}
+			}
+			connection.commit();
+		} catch (SQLException e) {
+			throw new WorkspaceException("Workspace " + root + ": cannot write setting " + name + ": " + describe(e), e);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.vigil.events.read;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,10 +25,12 @@ public final class EventInput implements Closeable {
 
 	private final String name;
 	private final BufferedInputStream stream;
+	private final CountingStream counted;
 
-	private EventInput(String name, InputStream stream) {
+	private EventInput(String name, InputStream stream, CountingStream counted) {
 		this.name = name;
 		this.stream = new BufferedInputStream(stream, PEEK_BYTES);
+		this.counted = counted;
 	}
 
 	/**
@@ -36,10 +39,11 @@ public final class EventInput implements Closeable {
 	 * @throws IOException if the file cannot be opened
 	 */
 	public static EventInput open(Path file) throws IOException {
-		InputStream in = Files.newInputStream(file);
+		CountingStream in = new CountingStream(Files.newInputStream(file));
 		try {
 			BufferedInputStream buffered = new BufferedInputStream(in, PEEK_BYTES);
-			return new EventInput(file.toString(), isGzip(buffered) ? new GZIPInputStream(buffered, 1 << 16) : buffered);
+			InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+			return new EventInput(file.toString(), content, in);
 		} catch (IOException | RuntimeException e) {
 			in.close();
 			throw e;
@@ -48,7 +52,16 @@ public final class EventInput implements Closeable {
 
 	/** Wraps a stream, such as standard input, under a name for messages. */
 	public static EventInput of(String name, InputStream in) {
-		return new EventInput(name, in);
+		CountingStream counted = new CountingStream(in);
+		return new EventInput(name, counted, counted);
+	}
+
+	/**
+	 * Returns how many bytes were read from the underlying file or stream so far (compressed
+	 * bytes for a gzip file), for progress.
+	 */
+	public long bytesRead() {
+		return counted.count;
 	}
 
 	private static boolean isGzip(BufferedInputStream in) throws IOException {
@@ -92,5 +105,40 @@ public final class EventInput implements Closeable {
 	@Override
 	public void close() throws IOException {
 		stream.close();
+	}
+
+	/** Counts the bytes read through it. */
+	private static final class CountingStream extends FilterInputStream {
+
+		private volatile long count;
+
+		CountingStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = super.read();
+			if (read >= 0) {
+				count++;
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = super.read(buffer, offset, length);
+			if (read > 0) {
+				count += read;
+			}
+			return read;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			count += skipped;
+			return skipped;
+		}
 	}
 }

@@ -1,0 +1,271 @@
+package io.vigil.events.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+
+import io.vigil.events.TimeRange;
+
+/**
+ * The event store of a workspace: Lucene indexes partitioned by UTC day under one directory
+ * ({@code WORKSPACE/index/events/2026-12-03/}). Events are written with their stable id, so
+ * writing an event again replaces it instead of adding a copy. An event is durable once
+ * {@link #commit()} returns after it was added, and visible to searches after the next
+ * {@link #refresh()}. Thread-safe: many threads may add while others search.
+ */
+public final class EventStore implements Closeable {
+
+	/** Sort of every partition: newest first, so that "the latest N" reads only N documents. */
+	static final Sort INDEX_SORT = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG, true));
+
+	private static final double RAM_BUFFER_MB = 64;
+
+	private final Path directory;
+	private final ConcurrentSkipListMap<LocalDate, Partition> partitions = new ConcurrentSkipListMap<>();
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+	private ScheduledExecutorService refresher;
+
+	private EventStore(Path directory) {
+		this.directory = directory;
+	}
+
+	/**
+	 * Opens the store in a directory, creating it when missing. Partitions left by a crash open
+	 * at their last commit.
+	 *
+	 * @throws IOException if the directory cannot be read or a partition's name is not a day
+	 */
+	public static EventStore open(Path directory) throws IOException {
+		Files.createDirectories(directory);
+		EventStore store = new EventStore(directory);
+		try (Stream<Path> children = Files.list(directory)) {
+			for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+				LocalDate day = parseDay(child);
+				store.partitions.put(day, Partition.open(day, child));
+			}
+		} catch (IOException | RuntimeException e) {
+			store.close();
+			throw e;
+		}
+		return store;
+	}
+
+	private static LocalDate parseDay(Path child) throws IOException {
+		try {
+			return LocalDate.parse(child.getFileName().toString());
+		} catch (DateTimeParseException e) {
+			throw new IOException("Event index folder " + child + " is not named after a day (yyyy-mm-dd);"
+					+ " move it out of " + child.getParent(), e);
+		}
+	}
+
+	/** Returns the store's directory. */
+	public Path directory() {
+		return directory;
+	}
+
+	/**
+	 * Adds (or replaces) an event.
+	 *
+	 * @param id the event's stable id
+	 * @param time its {@code utctimestamp}; it decides the partition
+	 * @param document its document, from {@link EventDocuments#build}
+	 */
+	public void add(String id, Instant time, Document document) throws IOException {
+		Partition partition = partitionFor(LocalDate.ofInstant(time, ZoneOffset.UTC));
+		partition.writer(this::writerConfig).updateDocument(new Term(IndexFields.ID, id), document);
+		partition.changed();
+	}
+
+	private Partition partitionFor(LocalDate day) throws IOException {
+		Partition partition = partitions.get(day);
+		if (partition != null) {
+			return partition;
+		}
+		try {
+			return partitions.computeIfAbsent(day, key -> {
+				try {
+					return Partition.open(key, directory.resolve(key.toString()));
+				} catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		} catch (UncheckedIOException e) {
+			throw e.getCause();
+		}
+	}
+
+	private IndexWriterConfig writerConfig() {
+		IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+		config.setIndexSort(INDEX_SORT);
+		config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+		config.setCommitOnClose(true);
+		return config;
+	}
+
+	/**
+	 * Makes every event added before this call durable: after it returns, a crash loses none of
+	 * them. Partitions are committed one after another.
+	 *
+	 * @return whether anything was committed
+	 */
+	public boolean commit() throws IOException {
+		boolean committed = false;
+		for (Partition partition : partitions.values()) {
+			committed |= partition.commit();
+		}
+		return committed;
+	}
+
+	/**
+	 * Makes the events added so far visible to snapshots taken from now on, and tells the
+	 * listeners when there was anything new.
+	 */
+	public void refresh() throws IOException {
+		boolean changed = false;
+		for (Partition partition : partitions.values()) {
+			changed |= partition.refresh();
+		}
+		if (changed) {
+			listeners.forEach(Runnable::run);
+		}
+	}
+
+	/**
+	 * Refreshes in the background at an interval, on a thread of its own, until the store
+	 * closes. Without it, events become visible only at explicit refreshes.
+	 */
+	public synchronized void refreshEvery(Duration interval) {
+		if (refresher != null) {
+			return;
+		}
+		refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "Vigil event store refresh " + directory.getFileName());
+			thread.setDaemon(true);
+			return thread;
+		});
+		long millis = interval.toMillis();
+		refresher.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	private void refreshQuietly() {
+		try {
+			refresh();
+		} catch (IOException | RuntimeException e) {
+			// A failed reopen leaves the previous view in place; the next round tries again.
+		}
+	}
+
+	/** Adds a listener run (on the refreshing thread) after a refresh that made new events visible. */
+	public void addListener(Runnable listener) {
+		listeners.add(listener);
+	}
+
+	/** Removes a listener. */
+	public void removeListener(Runnable listener) {
+		listeners.remove(listener);
+	}
+
+	/**
+	 * Takes a consistent view of the events in a time range, as of the last refresh. The caller
+	 * closes it.
+	 */
+	public StoreSnapshot snapshot(TimeRange range) throws IOException {
+		List<IndexSearcher> acquired = new ArrayList<>();
+		try {
+			for (Partition partition : partitions.values()) {
+				Instant start = partition.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+				if (range.overlaps(start, start.plus(Duration.ofDays(1)))) {
+					IndexSearcher searcher = partition.acquire();
+					if (searcher != null) {
+						acquired.add(searcher);
+					}
+				}
+			}
+			return new StoreSnapshot(acquired, range);
+		} catch (IOException | RuntimeException e) {
+			for (IndexSearcher searcher : acquired) {
+				Partition.release(searcher);
+			}
+			throw e;
+		}
+	}
+
+	/** Returns the days that hold events, oldest first. */
+	public List<LocalDate> days() {
+		return List.copyOf(partitions.keySet());
+	}
+
+	/**
+	 * Drops every partition of a day before the given one, whole: its directory is deleted.
+	 * Snapshots taken before keep reading it until they close.
+	 *
+	 * @return the days dropped
+	 */
+	public List<LocalDate> dropBefore(LocalDate firstKept) throws IOException {
+		List<LocalDate> dropped = new ArrayList<>();
+		for (LocalDate day : List.copyOf(partitions.headMap(firstKept).keySet())) {
+			Partition partition = partitions.remove(day);
+			partition.close();
+			deleteTree(partition.path());
+			dropped.add(day);
+		}
+		return dropped;
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	/** Stops refreshing, commits and closes every partition. */
+	@Override
+	public void close() throws IOException {
+		synchronized (this) {
+			if (refresher != null) {
+				refresher.shutdownNow();
+				refresher = null;
+			}
+		}
+		IOException failure = null;
+		for (Partition partition : partitions.values()) {
+			try {
+				partition.close();
+			} catch (IOException e) {
+				failure = failure == null ? e : failure;
+			}
+		}
+		partitions.clear();
+		if (failure != null) {
+			throw failure;
+		}
+	}
+}
