@@ -3,6 +3,7 @@ package io.vigil.cli.internal;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+
 import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
+import io.vigil.core.command.ProgressPrinter;
 import io.vigil.core.command.VigilCommand;
 import io.vigil.core.workspace.Workspace;
 import io.vigil.core.workspace.WorkspaceException;
@@ -145,7 +149,7 @@ public final class CommandLine {
 			if (command.needsWorkspace()) {
 				workspace = opener.open(directory, "command " + command.name());
 			}
-			RunContext context = new RunContext(List.copyOf(arguments), console, directory, workspace);
+			RunContext context = new RunContext(List.copyOf(arguments), command.name(), console, directory, workspace);
 			return command.run(context);
 		} catch (WorkspaceException e) {
 			throw new CommandException(e.getMessage(), e);
@@ -212,7 +216,8 @@ public final class CommandLine {
 		out.println("Run 'vigil help COMMAND' for the options of a command.");
 	}
 
-	private record RunContext(List<String> arguments, Console console, Path workspaceDirectory, Workspace open)
+	private record RunContext(List<String> arguments, String command, Console console, Path workspaceDirectory,
+			Workspace open)
 			implements CommandContext {
 
 		@Override
@@ -228,6 +233,11 @@ public final class CommandLine {
 		@Override
 		public InputStream in() {
 			return console.in();
+		}
+
+		@Override
+		public IProgressMonitor progress() {
+			return new ProgressPrinter(console.err(), command, Duration.ofSeconds(2), System::nanoTime);
 		}
 
 		@Override

@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+
 import io.vigil.core.workspace.Workspace;
 
 /** What a running command can use: its arguments, the console and the workspace. */
@@ -32,4 +35,13 @@ public interface CommandContext {
 	 * @throws IllegalStateException if the command declared that it does not need the workspace
 	 */
 	Workspace workspace();
+
+	/**
+	 * Returns a monitor that shows the progress of long work on standard error, for a command's
+	 * {@code Job}-like core work. Its cancellation is never requested: the command line stops
+	 * with the process.
+	 */
+	default IProgressMonitor progress() {
+		return new NullProgressMonitor();
+	}
 }

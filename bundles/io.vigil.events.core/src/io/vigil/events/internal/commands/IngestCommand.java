@@ -1,0 +1,117 @@
+package io.vigil.events.internal.commands;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.vigil.core.command.Arguments;
+import io.vigil.core.command.CommandContext;
+import io.vigil.core.command.CommandException;
+import io.vigil.core.command.VigilCommand;
+import io.vigil.events.EventWorkspace;
+import io.vigil.events.ingest.IngestReport;
+import io.vigil.events.ingest.Ingester;
+import io.vigil.events.read.Format;
+import io.vigil.events.read.ReaderOptions;
+
+/** {@code vigil ingest}: reads events from files, folders or standard input into the store. */
+@Component(service = VigilCommand.class)
+public final class IngestCommand implements VigilCommand {
+
+	@Override
+	public String name() {
+		return "ingest";
+	}
+
+	@Override
+	public String summary() {
+		return "Reads events from files, folders or standard input into the event store.";
+	}
+
+	@Override
+	public String usage() {
+		return ("""
+				ingest [--format F] [--zone ZONE] [--threads N] PATH...
+				  PATH         a file, a folder (read recursively) or - for standard input; gzip files are read too
+				  --format F   read every input as F: %s (default: detect per input)
+				  --zone ZONE  the time zone of timestamps that carry none, such as Europe/Berlin (default: UTC)
+				  --threads N  worker threads that normalize and index (default: 2)
+				The last line is 'ingested N events, rejected M'; before it, 'rejects: FILE' names the file
+				that lists each rejected record with its input, line and reason. Events already stored are
+				stored again as the same event, never twice.""").replace("%s", Format.names());
+	}
+
+	@Override
+	public int run(CommandContext context) throws Exception {
+		Arguments arguments = Arguments.parse(context.arguments(), Set.of("--format", "--zone", "--threads"), Set.of());
+		List<Ingester.Source> sources = sources(arguments, context);
+		Ingester.Settings settings = new Ingester.Settings(format(arguments),
+				new ReaderOptions(zone(arguments), Clock.systemUTC().instant(), ""),
+				(int) arguments.number("--threads", 2, 1, 64), Duration.ofSeconds(1), null);
+		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC())) {
+			IngestReport report = events.ingester(settings).ingest(sources, context.progress());
+			events.records().recordImport(report, "command");
+			if (report.rejects() != null) {
+				context.out().println("rejects: " + report.rejects());
+			}
+			context.out().println(report.summary());
+		}
+		return 0;
+	}
+
+	private static List<Ingester.Source> sources(Arguments arguments, CommandContext context) throws CommandException {
+		if (arguments.positional().isEmpty()) {
+			throw new CommandException("give at least one file, folder or - (standard input) to read");
+		}
+		List<Ingester.Source> sources = new ArrayList<>();
+		for (String argument : arguments.positional()) {
+			if (argument.equals("-")) {
+				sources.add(Ingester.Source.of("-", context.in()));
+				continue;
+			}
+			Path path = Path.of(argument).toAbsolutePath().normalize();
+			if (!Files.exists(path)) {
+				throw new CommandException("no such file or folder: " + argument);
+			}
+			if (!Files.isReadable(path)) {
+				throw new CommandException("cannot read " + argument + ": permission denied");
+			}
+			sources.add(Ingester.Source.of(path));
+		}
+		return sources;
+	}
+
+	private static Optional<Format> format(Arguments arguments) throws CommandException {
+		String name = arguments.value("--format");
+		if (name == null) {
+			return Optional.empty();
+		}
+		Optional<Format> format = Format.of(name);
+		if (format.isEmpty()) {
+			throw new CommandException("unknown format '" + name + "'; the formats are " + Format.names());
+		}
+		return format;
+	}
+
+	private static ZoneId zone(Arguments arguments) throws CommandException {
+		String zone = arguments.value("--zone");
+		if (zone == null) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return ZoneId.of(zone);
+		} catch (DateTimeException e) {
+			throw new CommandException("unknown time zone '" + zone + "'; use a name such as Europe/Berlin or an offset such as +01:00", e);
+		}
+	}
+}
