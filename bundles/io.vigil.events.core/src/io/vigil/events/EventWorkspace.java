@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +27,9 @@ import io.vigil.events.store.EventStore;
  * the workbench a Declarative Services component offers one as a service.
  */
 public final class EventWorkspace implements Closeable {
+
+	/** How often the workbench makes new events visible to searches. */
+	public static final Duration REFRESH_INTERVAL = Duration.ofMillis(250);
 
 	/** The workspace setting that keeps events for a number of days; unset keeps them all. */
 	public static final String RETENTION_SETTING = "events.retention.days";

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -183,8 +184,10 @@ public final class Ingester {
 		private final AtomicLong indexed = new AtomicLong();
 		private final AtomicLong committed = new AtomicLong();
 		private final AtomicReference<Throwable> failure = new AtomicReference<>();
-		private long lastCommit = System.nanoTime();
+		private final CountDownLatch finishing = new CountDownLatch(1);
+		private Thread committer;
 		private long reportedKilobytes;
+		private long reportedStored = -1;
 
 		Run(SubMonitor progress) {
 			this.progress = progress;
@@ -197,6 +200,22 @@ public final class Ingester {
 				worker.setDaemon(true);
 				workers.add(worker);
 				worker.start();
+			}
+			committer = new Thread(this::commitEvery, "Vigil ingest commits");
+			committer.setDaemon(true);
+			committer.start();
+		}
+
+		/** Commits at the interval on a thread of its own, so that reading never waits for the disk. */
+		private void commitEvery() {
+			try {
+				while (!finishing.await(settings.commitInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+					commit();
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			} catch (IOException | RuntimeException e) {
+				failure.compareAndSet(null, e);
 			}
 		}
 
@@ -258,24 +277,26 @@ public final class Ingester {
 			checkFailure();
 		}
 
-		/** Reports progress and commits when the interval has passed. */
+		/** Reports progress: bytes read, and the events committed so far. */
 		private void step(EventInput in) throws IOException {
 			long kilobytes = in.bytesRead() / 1024;
 			if (kilobytes > reportedKilobytes) {
 				progress.worked((int) (kilobytes - reportedKilobytes));
 				reportedKilobytes = kilobytes;
 			}
-			if (System.nanoTime() - lastCommit >= settings.commitInterval().toNanos()) {
-				commit();
+			long stored = committed.get();
+			if (stored != reportedStored) {
+				reportedStored = stored;
+				progress.setTaskName("Ingesting events: " + stored + " stored, " + rejects.count() + " rejected");
 			}
+			checkFailure();
 		}
 
-		private void commit() throws IOException {
+		/** Commits; the events indexed before it started are durable when it returns. */
+		private synchronized void commit() throws IOException {
 			long before = indexed.get();
 			store.commit();
 			committed.set(before);
-			lastCommit = System.nanoTime();
-			progress.setTaskName("Ingesting events: " + before + " stored, " + rejects.count() + " rejected");
 		}
 
 		private void checkFailure() throws IOException {
@@ -347,6 +368,7 @@ public final class Ingester {
 				Thread.currentThread().interrupt();
 				throw new IOException("interrupted while ingesting", e);
 			} finally {
+				finishing.countDown();
 				commit();
 				rejects.close();
 			}

@@ -264,8 +264,25 @@ public final class EventQueryParser {
 			return wrapped;
 		}
 
+		/** Builds a query on each text field and matches any of them, for terms without a field. */
+		private Query everyText(TextQuery perField) throws ParseException {
+			BooleanQuery.Builder any = new BooleanQuery.Builder();
+			int clauses = 0;
+			for (String field : catalog.textFields()) {
+				Query query = perField.on(field);
+				if (query != null) {
+					any.add(query, Occur.SHOULD);
+					clauses++;
+				}
+			}
+			return clauses == 0 ? new MatchNoDocsQuery("no text in the events") : any.build();
+		}
+
 		@Override
 		protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+			if (field.equals(IndexFields.ALL_TEXT)) {
+				return everyText(textField -> super.getFieldQuery(textField, queryText, quoted));
+			}
 			if (isLuceneField(field)) {
 				return super.getFieldQuery(field, queryText, quoted);
 			}
@@ -295,6 +312,9 @@ public final class EventQueryParser {
 
 		@Override
 		protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+			if (field.equals(IndexFields.ALL_TEXT)) {
+				return everyText(textField -> super.getFieldQuery(textField, queryText, slop));
+			}
 			if (isLuceneField(field) || field.equals(EXISTS) || field.equals(EventFields.UTC_TIMESTAMP)) {
 				return super.getFieldQuery(field, queryText, slop);
 			}
@@ -450,6 +470,9 @@ public final class EventQueryParser {
 			if (field.equals("*") && termStr.equals("*")) {
 				return new MatchAllDocsQuery();
 			}
+			if (field.equals(IndexFields.ALL_TEXT)) {
+				return everyText(textField -> super.getWildcardQuery(textField, termStr));
+			}
 			if (isLuceneField(field)) {
 				return super.getWildcardQuery(field, termStr);
 			}
@@ -468,6 +491,9 @@ public final class EventQueryParser {
 
 		@Override
 		protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+			if (field.equals(IndexFields.ALL_TEXT)) {
+				return everyText(textField -> super.getPrefixQuery(textField, termStr));
+			}
 			if (isLuceneField(field)) {
 				return super.getPrefixQuery(field, termStr);
 			}
@@ -497,12 +523,21 @@ public final class EventQueryParser {
 
 		@Override
 		protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+			if (field.equals(IndexFields.ALL_TEXT)) {
+				return everyText(textField -> super.getFuzzyQuery(textField, termStr, minSimilarity));
+			}
 			if (isLuceneField(field) || !catalog.hasText(field)) {
 				return super.getFuzzyQuery(field, termStr, minSimilarity);
 			}
 			return new FuzzyQuery(new Term(IndexFields.text(field), termStr.toLowerCase(Locale.ROOT)),
 					Math.max(0, Math.min(2, (int) minSimilarity)));
 		}
+	}
+
+	/** A query on one Lucene field, which the base parser may refuse. */
+	@FunctionalInterface
+	private interface TextQuery {
+		Query on(String field) throws ParseException;
 	}
 
 	private static Optional<Double> number(String text) {

@@ -31,6 +31,9 @@ public final class EventDocuments {
 	/** Leaves beyond this many are kept in the stored event but not indexed. */
 	public static final int MAX_LEAVES = 1000;
 
+	private static final String VIGIL_PREFIX = "vigil.";
+	private static final String VIGIL_ID = "vigil.id";
+
 	private EventDocuments() {
 	}
 
@@ -102,13 +105,32 @@ public final class EventDocuments {
 		}
 
 		private void string(String path, String text) {
+			if (path.equals(VIGIL_ID)) {
+				// The id is indexed once already, as #id.
+				return;
+			}
 			keyword(path, text);
-			document.add(new TextField(IndexFields.text(path), text, Field.Store.NO));
-			document.add(new TextField(IndexFields.ALL_TEXT, text, Field.Store.NO));
 			Optional<InetAddress> address = IpAddresses.parse(text);
 			if (address.isPresent()) {
 				document.add(new InetAddressPoint(IndexFields.ip(path), address.get()));
+			} else if (hasWords(text) && !path.startsWith(VIGIL_PREFIX)) {
+				document.add(new TextField(IndexFields.text(path), text, Field.Store.NO));
 			}
+		}
+
+		/**
+		 * Whether a string has letters worth searching as words: timestamps, numbers and hashes
+		 * written in digits are found by their keyword, and skipping their analysis makes
+		 * indexing markedly cheaper.
+		 */
+		private static boolean hasWords(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				if (Character.isLetter(c)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private void keyword(String path, String text) {

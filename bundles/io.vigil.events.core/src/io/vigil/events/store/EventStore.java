@@ -125,6 +125,8 @@ public final class EventStore implements Closeable {
 		config.setRAMBufferSizeMB(RAM_BUFFER_MB);
 		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 		config.setCommitOnClose(true);
+		// Waiting at each commit for small merges would stall ingest for each partition in turn.
+		config.setMaxFullFlushMergeWaitMillis(0);
 		return config;
 	}
 

@@ -17,6 +17,7 @@ public final class FieldCatalog {
 
 	private final Set<String> names;
 	private final Set<String> paths;
+	private final Set<String> textFields;
 
 	private FieldCatalog(Set<String> names) {
 		this.names = names;
@@ -27,6 +28,18 @@ public final class FieldCatalog {
 			}
 		}
 		this.paths = Collections.unmodifiableSet(keywordPaths);
+		Set<String> text = new TreeSet<>();
+		for (String name : names) {
+			if (name.endsWith(IndexFields.TEXT_SUFFIX)) {
+				text.add(name);
+			}
+		}
+		this.textFields = Collections.unmodifiableSet(text);
+	}
+
+	/** Returns the Lucene names of every text form ({@code summary#t}, ...), sorted. */
+	public Set<String> textFields() {
+		return textFields;
 	}
 
 	/** Reads the catalog of a reader. */

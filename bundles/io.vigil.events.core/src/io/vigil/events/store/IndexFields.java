@@ -7,7 +7,8 @@ package io.vigil.events.store;
  * <ul>
  * <li>{@code PATH}: the exact value as a keyword (strings, numbers in their text, {@code true}
  * and {@code false}), with sorted-set doc values for facets and sorting;</li>
- * <li>{@code PATH#t}: strings analysed as text, for word and phrase search;</li>
+ * <li>{@code PATH#t}: strings with letters analysed as text, for word and phrase search (terms
+ * given without a field search every such field);</li>
  * <li>{@code PATH#n}: numbers as double points, with sortable doc values, for ranges;</li>
  * <li>{@code PATH#ip}: IP literals as address points, for CIDR and address ranges.</li>
  * </ul>
@@ -23,7 +24,7 @@ public final class IndexFields {
 	public static final String TIME = "#time";
 	/** The whole event as UTF-8 JSON, stored. */
 	public static final String SOURCE = "#source";
-	/** Every string of the event as text, for terms given without a field. */
+	/** The name the query parser gives terms without a field; no document has it. */
 	public static final String ALL_TEXT = "#text";
 
 	/** Suffix of a path's analysed text form. */
