@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 record AuditRecord(long line, String text, String node, String type, String time, String serial,
 		Map<String, String> fields, Map<String, String> enriched) {
 
-	private static final Pattern HEADER = Pattern.compile(
-			"(?:node=(\\S+) )?type=([A-Za-z0-9_]+(?:\\[\\d+])?) msg=audit\\((\\d{1,12})\\.(\\d{1,9}):(\\d{1,19})\\): ?");
+	private static final Pattern HEADER = Pattern.compile("(?:node=(\\S+) )?type=([A-Za-z0-9_]+(?:\\[\\d+])?) "
+			+ "msg=audit\\((\\d{1,12})\\.(\\d{1,9}):(\\d{1,19})\\): ?");
 
 	/** Fields whose values auditd hex-encodes when they hold spaces or control characters. */
 	private static final Set<String> ENCODABLE = Set.of("proctitle", "cwd", "name", "comm", "exe", "cmd", "acct",
@@ -42,8 +42,8 @@ record AuditRecord(long line, String text, String node, String type, String time
 	static AuditRecord parse(long line, String text) throws MalformedRecordException {
 		Matcher header = HEADER.matcher(text);
 		if (!header.lookingAt()) {
-			throw new MalformedRecordException(
-					"not an audit record: expected 'type=TYPE msg=audit(SECONDS.MILLIS:SERIAL): ' at the start of the line");
+			throw new MalformedRecordException("not an audit record: expected "
+					+ "'type=TYPE msg=audit(SECONDS.MILLIS:SERIAL): ' at the start of the line");
 		}
 		String body = text.substring(header.end());
 		int separator = body.indexOf(ENRICHED_SEPARATOR);

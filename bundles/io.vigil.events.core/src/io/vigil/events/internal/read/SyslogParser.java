@@ -85,8 +85,8 @@ final class SyslogParser {
 	private Instant bsdTime(Matcher time) throws MalformedRecordException {
 		int month = MONTHS.indexOf(time.group(1).toLowerCase(Locale.ROOT)) + 1;
 		if (month == 0) {
-			throw new MalformedRecordException(
-					"no timestamp: '" + time.group(1) + "' is not a month; expected 'Mmm dd hh:mm:ss' at the start of the line");
+			throw new MalformedRecordException("no timestamp: '" + time.group(1)
+					+ "' is not a month; expected 'Mmm dd hh:mm:ss' at the start of the line");
 		}
 		try {
 			String fraction = time.group(6);
@@ -143,7 +143,8 @@ final class SyslogParser {
 
 	private SyslogMessage rfc5424(int priority, String version, String rest) throws MalformedRecordException {
 		if (!version.equals("1")) {
-			throw new MalformedRecordException("unsupported syslog version " + version + ": expected RFC 5424 version 1");
+			throw new MalformedRecordException(
+					"unsupported syslog version " + version + ": expected RFC 5424 version 1");
 		}
 		String[] header = rest.split(" ", 6);
 		if (header.length < 6) {

@@ -24,7 +24,9 @@ import io.vigil.events.read.ReaderOptions;
  * ({@code conn.2026-12-03-20-00-00.log.gz}), else from the fields the record has. All of Zeek's
  * fields go into the details, with the dots of their names turned into underscores
  * ({@code id.orig_h} becomes {@code id_orig_h}) so that they work as field paths; the
- * connection's endpoints are also given as the standard details.
+ * connection's endpoints are also given as the standard details. Zeek records do not name the
+ * sensor, so the host name is set only when a {@code _system_name} field is added by the
+ * pipeline; the HTTP log's {@code host} is the server's, not the sensor's.
  */
 public final class ZeekReader extends JsonLinesReader {
 

@@ -57,7 +57,8 @@ class AuditReaderTest {
 
 		assertEquals("exec", details.get("auditkey").asText());
 		assertEquals(4242, details.get("auditserial").asLong());
-		assertEquals("[\"SYSCALL\",\"EXECVE\",\"CWD\",\"PATH\",\"PROCTITLE\"]", details.get("auditrecordtypes").toString());
+		assertEquals("[\"SYSCALL\",\"EXECVE\",\"CWD\",\"PATH\",\"PROCTITLE\"]",
+				details.get("auditrecordtypes").toString());
 		assertEquals("execve", details.get("syscall").asText());
 		assertTrue(details.get("success").isBoolean());
 		assertTrue(details.get("success").asBoolean());
@@ -201,15 +202,16 @@ class AuditReaderTest {
 		JsonNode details = ReaderTesting.readOne(Format.AUDIT, """
 				type=SYSCALL msg=audit(1796330906.000:600): arch=c000003e syscall=59 success=yes exit=0 pid=5 \
 				comm=6D7920617070 exe=2F6F70742F6D7920617070 a0=1f a1=2e
-				type=EXECVE msg=audit(1796330906.000:600): argc=4 a0="my app" a1=68656C6C6F20776F726C64 a2_len=6 \
-				a2[0]=616263 a2[1]=646566 a3=""
+				type=EXECVE msg=audit(1796330906.000:600): argc=5 a0="my app" a1=68656C6C6F20776F726C64 a2_len=6 \
+				a2[0]=616263 a2[1]=646566 a3="" a4=FFFE
 				type=CWD msg=audit(1796330906.000:600): cwd=2F746D702F6469722077697468207370616365
 				type=EOE msg=audit(1796330906.000:600):
 				""", ReaderTesting.OPTIONS).event().get("details");
 
 		assertEquals("my app", details.get("comm").asText());
 		assertEquals("/opt/my app", details.get("exe").asText());
-		assertEquals("my app hello world abcdef ", details.get("command").asText());
+		assertEquals("my app hello world abcdef  FFFE", details.get("command").asText(),
+				"an empty argument is kept, and bytes that are not UTF-8 stay hex");
 		assertEquals("/tmp/dir with space", details.get("cwd").asText());
 	}
 
