@@ -3,6 +3,7 @@ package io.vigil.events;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,9 +57,9 @@ public final class Normalizer {
 	public Result normalize(ObjectNode event, String format, String origin, long line) {
 		ObjectNode vigil = JsonNodeFactory.instance.objectNode();
 		Instant received = clock.instant();
-		Optional<String> timeProblem = normalizeTimes(event, vigil, received);
-		if (timeProblem.isPresent()) {
-			return new Result(null, null, timeProblem.get());
+		TimeOutcome time = normalizeTimes(event, vigil, received);
+		if (time.problem() != null) {
+			return new Result(null, null, time.problem());
 		}
 		normalizeSeverity(event, vigil);
 		normalizeCategory(event, vigil);
@@ -76,23 +77,26 @@ public final class Normalizer {
 			where.put("line", line);
 		}
 		event.set(EventFields.VIGIL, vigil);
-		Instant utc = Timestamps.parse(event.get(EventFields.UTC_TIMESTAMP).asText(), zoneless).orElseThrow();
-		return new Result(event, utc, null);
+		return new Result(event, time.time(), null);
 	}
 
-	private Optional<String> normalizeTimes(ObjectNode event, ObjectNode vigil, Instant received) {
+	/** The event's time, or why it has none. */
+	private record TimeOutcome(Instant time, String problem) {
+	}
+
+	private TimeOutcome normalizeTimes(ObjectNode event, ObjectNode vigil, Instant received) {
 		JsonNode utc = event.get(EventFields.UTC_TIMESTAMP);
 		JsonNode original = event.get(EventFields.TIMESTAMP);
 		Optional<Instant> time = Optional.empty();
 		if (present(utc)) {
 			time = parseTime(utc);
 			if (time.isEmpty()) {
-				return Optional.of("utctimestamp '" + shorten(utc.asText()) + "' is not a timestamp");
+				return new TimeOutcome(null, "utctimestamp '" + shorten(utc.asText()) + "' is not a timestamp");
 			}
 		} else if (present(original)) {
 			time = parseTime(original);
 			if (time.isEmpty()) {
-				return Optional.of("timestamp '" + shorten(original.asText()) + "' is not a timestamp");
+				return new TimeOutcome(null, "timestamp '" + shorten(original.asText()) + "' is not a timestamp");
 			}
 		}
 		if (time.isEmpty()) {
@@ -106,7 +110,7 @@ public final class Normalizer {
 		JsonNode receivedText = event.get(EventFields.RECEIVED_TIMESTAMP);
 		Optional<Instant> receivedTime = present(receivedText) ? parseTime(receivedText) : Optional.empty();
 		event.put(EventFields.RECEIVED_TIMESTAMP, Timestamps.format(receivedTime.orElse(received)));
-		return Optional.empty();
+		return new TimeOutcome(time.get().truncatedTo(ChronoUnit.MICROS), null);
 	}
 
 	private Optional<Instant> parseTime(JsonNode value) {

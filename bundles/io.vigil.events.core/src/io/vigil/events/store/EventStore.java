@@ -11,8 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -22,6 +26,7 @@ import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -47,6 +52,8 @@ public final class EventStore implements Closeable {
 	private final Path directory;
 	private final ConcurrentSkipListMap<LocalDate, Partition> partitions = new ConcurrentSkipListMap<>();
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+	/** Field names per partition reader: readers are shared by snapshots until the next refresh. */
+	private final Map<IndexReader, Set<String>> fieldNames = Collections.synchronizedMap(new WeakHashMap<>());
 	private ScheduledExecutorService refresher;
 
 	private EventStore(Path directory) {
@@ -209,7 +216,8 @@ public final class EventStore implements Closeable {
 					}
 				}
 			}
-			return new StoreSnapshot(acquired, range);
+			return new StoreSnapshot(acquired, range,
+					reader -> fieldNames.computeIfAbsent(reader, FieldCatalog::names));
 		} catch (IOException | RuntimeException e) {
 			for (IndexSearcher searcher : acquired) {
 				Partition.release(searcher);

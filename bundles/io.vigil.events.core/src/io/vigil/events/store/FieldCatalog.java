@@ -1,12 +1,14 @@
 package io.vigil.events.store;
 
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 
 /**
  * The field paths present in a snapshot and the forms each is indexed in, read from Lucene's
@@ -44,11 +46,25 @@ public final class FieldCatalog {
 
 	/** Reads the catalog of a reader. */
 	public static FieldCatalog of(IndexReader reader) {
+		return new FieldCatalog(names(reader));
+	}
+
+	/** Returns the union of the catalogs of several readers, whose field names are cached. */
+	static FieldCatalog union(List<Set<String>> fieldNames) {
 		Set<String> names = new TreeSet<>();
-		for (FieldInfo info : FieldInfos.getMergedFieldInfos(reader)) {
-			names.add(info.name);
-		}
+		fieldNames.forEach(names::addAll);
 		return new FieldCatalog(names);
+	}
+
+	/** Returns the field names of every segment of a reader. */
+	static Set<String> names(IndexReader reader) {
+		Set<String> names = new HashSet<>();
+		for (LeafReaderContext leaf : reader.leaves()) {
+			for (FieldInfo info : leaf.reader().getFieldInfos()) {
+				names.add(info.name);
+			}
+		}
+		return names;
 	}
 
 	/** Returns a catalog of the given Lucene field names, for tests. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -55,9 +56,13 @@ public final class StoreSnapshot implements Closeable {
 	private final IndexSearcher searcher;
 	private FieldCatalog catalog;
 
-	StoreSnapshot(List<IndexSearcher> acquired, TimeRange range) throws IOException {
+	private final Function<IndexReader, Set<String>> names;
+
+	StoreSnapshot(List<IndexSearcher> acquired, TimeRange range, Function<IndexReader, Set<String>> names)
+			throws IOException {
 		this.acquired = acquired;
 		this.range = range;
+		this.names = names;
 		IndexReader[] readers = acquired.stream().map(IndexSearcher::getIndexReader).toArray(IndexReader[]::new);
 		this.reader = new MultiReader(readers, false);
 		this.searcher = new IndexSearcher(reader);
@@ -72,7 +77,7 @@ public final class StoreSnapshot implements Closeable {
 	/** Returns the fields present in the snapshot, for building queries against it. */
 	public synchronized FieldCatalog fields() {
 		if (catalog == null) {
-			catalog = FieldCatalog.of(reader);
+			catalog = FieldCatalog.union(acquired.stream().map(searcher -> names.apply(searcher.getIndexReader())).toList());
 		}
 		return catalog;
 	}

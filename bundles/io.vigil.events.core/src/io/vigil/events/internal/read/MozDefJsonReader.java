@@ -96,10 +96,16 @@ public final class MozDefJsonReader implements EventReader {
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
 		}
-		if (text.startsWith("{") && Braces.depthAfter(text) > 0) {
+		// Most inputs are JSON lines: a line that closes like an object is parsed as one, and
+		// only one that does not is scanned for an object spanning lines.
+		if (text.startsWith("{") && !text.endsWith("}") && Braces.depthAfter(text) > 0) {
 			return multiLine(text, start);
 		}
-		return parse(text, start);
+		ReadRecord record = parse(text, start);
+		if (record.isRejected() && text.startsWith("{") && Braces.depthAfter(text) > 0) {
+			return multiLine(text, start);
+		}
+		return record;
 	}
 
 	private ReadRecord multiLine(String first, long start) throws IOException {
