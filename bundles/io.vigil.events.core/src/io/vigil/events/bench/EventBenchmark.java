@@ -26,6 +26,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -79,6 +80,8 @@ public final class EventBenchmark {
 	private static final Sort NEWEST = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG, true));
 	private static final int PREPARED_BATCH = 20_000;
 	private static final int PAGE = 20;
+	private static final int WARM_UP_RUNS = 50;
+	private static final int ROUNDS = 6;
 
 	/**
 	 * What to measure.
@@ -88,8 +91,9 @@ public final class EventBenchmark {
 	 * @param runs how many times each search runs (after five warm-up runs)
 	 * @param work an empty folder for the generated file, the workspace and the bare index
 	 * @param freshnessFor how long the freshness measurement runs
+	 * @param threads Vigil's ingest worker threads
 	 */
-	public record Settings(long events, long seed, int runs, Path work, Duration freshnessFor) {
+	public record Settings(long events, long seed, int runs, Path work, Duration freshnessFor, int threads) {
 	}
 
 	/** Latencies of one search, in milliseconds. */
@@ -136,15 +140,16 @@ public final class EventBenchmark {
 
 	/** Runs every measurement. */
 	public Result run() throws Exception {
-		Path file = settings.work().resolve("events.jsonl");
-		log.accept("generating " + settings.events() + " events (seed " + settings.seed() + ") into " + file);
-		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			new EventGenerator(settings.seed()).write(settings.events(), out);
-		}
+		List<Path> chunks = generateChunks();
+		warmUp();
 		try (Workspace workspace = Workspace.open(settings.work().resolve("workspace"), "benchmark");
-				EventWorkspace events = EventWorkspace.open(workspace, Clock.systemUTC())) {
-			double vigilRate = ingestThroughVigil(events, file);
-			double bareRate = indexBare(file);
+				EventWorkspace events = EventWorkspace.open(workspace, Clock.systemUTC());
+				Directory bareDirectory = FSDirectory.open(settings.work().resolve("bare"));
+				IndexWriter bareWriter = new IndexWriter(bareDirectory, bareConfig())) {
+			double[] rates = ingestInRounds(chunks, events, bareWriter);
+			double vigilRate = rates[0];
+			double bareRate = rates[1];
+			bareWriter.close();
 			events.store().refresh();
 			List<Latency> searches = searches(events.store());
 			double[] freshness = freshness(events.store());
@@ -153,28 +158,123 @@ public final class EventBenchmark {
 		}
 	}
 
-	private double ingestThroughVigil(EventWorkspace events, Path file) throws Exception {
-		log.accept("ingesting through Vigil (read, parse, normalize, index, durable commits)");
-		long start = System.nanoTime();
-		IngestReport report = events.ingester(Ingester.Settings.defaults()).ingest(List.of(Ingester.Source.of(file)),
-				new NullProgressMonitor());
-		double seconds = (System.nanoTime() - start) / 1e9;
-		if (report.stored() != settings.events() || report.rejected() != 0) {
-			throw new IllegalStateException("Vigil stored " + report.stored() + " events and rejected "
-					+ report.rejected() + "; expected " + settings.events() + " and 0");
+	/**
+	 * Writes the events as chunks, one per round. The generator runs once over all of them, so
+	 * the chunks together are exactly the events of the seed and count.
+	 */
+	private List<Path> generateChunks() throws IOException {
+		int rounds = (int) Math.max(1, Math.min(ROUNDS, settings.events() / 10_000));
+		log.accept("generating " + settings.events() + " events (seed " + settings.seed() + ") in " + rounds
+				+ " chunks");
+		EventGenerator generator = new EventGenerator(settings.seed());
+		List<Path> chunks = new ArrayList<>();
+		for (int round = 0; round < rounds; round++) {
+			long count = settings.events() / rounds + (round < settings.events() % rounds ? 1 : 0);
+			Path chunk = settings.work().resolve("events-" + (round + 1) + ".jsonl");
+			try (Writer out = Files.newBufferedWriter(chunk, StandardCharsets.UTF_8)) {
+				generator.write(count, out);
+			}
+			chunks.add(chunk);
 		}
-		return settings.events() / seconds;
+		return chunks;
 	}
 
-	private double indexBare(Path file) throws IOException {
-		log.accept("indexing the same documents with a bare IndexWriter");
-		Normalizer normalizer = new Normalizer(ZoneOffset.UTC, Clock.systemUTC());
+	/**
+	 * Ingests the chunks through Vigil and indexes them bare, round by round and alternating
+	 * which goes first, so that a machine that slows down or speeds up during the run affects
+	 * both alike.
+	 *
+	 * @return Vigil's rate and bare Lucene's, in events per second
+	 */
+	private double[] ingestInRounds(List<Path> chunks, EventWorkspace events, IndexWriter bare) throws Exception {
+		log.accept("ingesting through Vigil (read, parse, normalize, index, durable commits) and indexing the"
+				+ " same documents with a bare IndexWriter, in " + chunks.size() + " alternating rounds");
+		double vigilSeconds = 0;
+		double bareSeconds = 0;
+		for (int round = 0; round < chunks.size(); round++) {
+			Path chunk = chunks.get(round);
+			long count = lines(chunk);
+			double vigil;
+			double plain;
+			if (round % 2 == 0) {
+				vigil = count / ingestThroughVigil(events, chunk, count);
+				plain = count / indexBare(chunk, bare, count);
+			} else {
+				plain = count / indexBare(chunk, bare, count);
+				vigil = count / ingestThroughVigil(events, chunk, count);
+			}
+			// Neither side's leftover merges may run into the other's next timing.
+			events.store().awaitMerges();
+			((ConcurrentMergeScheduler) bare.getConfig().getMergeScheduler()).sync();
+			vigilSeconds += vigil;
+			bareSeconds += plain;
+			log.accept(String.format(Locale.ROOT, "  round %d: vigil %,.0f events/s, bare %,.0f events/s", round + 1,
+					count / vigil, count / plain));
+		}
+		return new double[] { settings.events() / vigilSeconds, settings.events() / bareSeconds };
+	}
+
+	private static long lines(Path file) throws IOException {
+		try (var stream = Files.lines(file, StandardCharsets.UTF_8)) {
+			return stream.count();
+		}
+	}
+
+	private static IndexWriterConfig bareConfig() {
 		IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
 		config.setRAMBufferSizeMB(64);
+		return config;
+	}
+
+	private Path generate(String name, long seed, long count) throws IOException {
+		Path file = settings.work().resolve(name);
+		log.accept("generating " + count + " events (seed " + seed + ") into " + file);
+		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			new EventGenerator(seed).write(count, out);
+		}
+		return file;
+	}
+
+	/**
+	 * Runs both ingest paths once on other events, so that neither is measured while the JIT
+	 * compiler is still at work on code the other already warmed.
+	 */
+	private void warmUp() throws Exception {
+		long count = Math.max(1000, Math.min(100_000, settings.events() / 5));
+		Path file = generate("warm-up.jsonl", settings.seed() + 7, count);
+		log.accept("warming up both paths");
+		try (Workspace workspace = Workspace.open(settings.work().resolve("warm-up-workspace"), "benchmark warm-up");
+				EventWorkspace events = EventWorkspace.open(workspace, Clock.systemUTC());
+				Directory directory = FSDirectory.open(settings.work().resolve("warm-up-bare"));
+				IndexWriter writer = new IndexWriter(directory, bareConfig())) {
+			ingestThroughVigil(events, file, count);
+			indexBare(file, writer, count);
+		}
+	}
+
+	private double ingestThroughVigil(EventWorkspace events, Path file, long count) throws Exception {
+		Ingester.Settings defaults = Ingester.Settings.defaults();
+		Ingester.Settings ingest = new Ingester.Settings(defaults.format(), defaults.options(), settings.threads(),
+				defaults.commitInterval(), null);
+		long start = System.nanoTime();
+		IngestReport report = events.ingester(ingest).ingest(List.of(Ingester.Source.of(file)), new NullProgressMonitor());
+		double seconds = (System.nanoTime() - start) / 1e9;
+		events.store().awaitMerges();
+		if (report.stored() != count || report.rejected() != 0) {
+			throw new IllegalStateException("Vigil stored " + report.stored() + " events and rejected "
+					+ report.rejected() + "; expected " + count + " and 0");
+		}
+		return count / seconds;
+	}
+
+	/**
+	 * Indexes a file's events with a bare writer and commits; times only the writer's work, then
+	 * waits (untimed) for its merges so that they do not slow the next measurement.
+	 */
+	private static double indexBare(Path file, IndexWriter writer, long count) throws IOException {
+		Normalizer normalizer = new Normalizer(ZoneOffset.UTC, Clock.systemUTC());
 		long nanos = 0;
-		try (Directory directory = FSDirectory.open(settings.work().resolve("bare"));
-				IndexWriter writer = new IndexWriter(directory, config);
-				BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+		try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			List<Document> prepared = new ArrayList<>(PREPARED_BATCH);
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 				prepared.add(prepare(normalizer, line));
@@ -187,7 +287,8 @@ public final class EventBenchmark {
 			writer.commit();
 			nanos += System.nanoTime() - start;
 		}
-		return settings.events() / (nanos / 1e9);
+		((ConcurrentMergeScheduler) writer.getConfig().getMergeScheduler()).sync();
+		return count / (nanos / 1e9);
 	}
 
 	private static Document prepare(Normalizer normalizer, String line) throws IOException {
@@ -214,7 +315,7 @@ public final class EventBenchmark {
 	}
 
 	private List<Latency> searches(EventStore store) throws Exception {
-		log.accept("timing searches (" + settings.runs() + " runs each after 5 warm-up runs)");
+		log.accept("timing searches (" + settings.runs() + " runs each after " + WARM_UP_RUNS + " warm-up runs)");
 		try (Directory directory = FSDirectory.open(settings.work().resolve("bare"));
 				DirectoryReader reader = DirectoryReader.open(directory)) {
 			IndexSearcher bare = new IndexSearcher(reader);
@@ -240,7 +341,7 @@ public final class EventBenchmark {
 			latencies.add(measure("facet", () -> {
 				try (StoreSnapshot snapshot = store.snapshot(TimeRange.ALL)) {
 					Query query = new EventQueryParser(snapshot.fields(), Clock.systemUTC()).parse("category:authentication");
-					snapshot.collect(query).facet("hostname", 10);
+					snapshot.facet(query, "hostname", 10);
 				}
 			}, () -> bareFacet(bare, new TermQuery(new Term("category", "authentication")), "hostname", 10)));
 			return latencies;
@@ -302,7 +403,7 @@ public final class EventBenchmark {
 	}
 
 	private Latency measure(String name, Operation vigil, Operation bare) throws Exception {
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < WARM_UP_RUNS; i++) {
 			vigil.run();
 			bare.run();
 		}

@@ -51,6 +51,13 @@ public final class Ingester {
 	private static final int BATCH = 512;
 
 	/**
+	 * How often a file ingest commits. Each commit flushes every partition written to, so short
+	 * intervals make many small segments that merges must then rewrite; progress reports (which
+	 * count only committed events) come at this pace.
+	 */
+	public static final Duration COMMIT_INTERVAL = Duration.ofSeconds(10);
+
+	/**
 	 * How an ingest runs.
 	 *
 	 * @param format the format of every input, or empty to detect it per input
@@ -72,9 +79,20 @@ public final class Ingester {
 			}
 		}
 
-		/** Returns settings that detect formats, use two workers and commit every second. */
+		/**
+		 * Returns settings that detect formats, commit every {@link #COMMIT_INTERVAL}, and use
+		 * {@link #defaultThreads()} workers.
+		 */
 		public static Settings defaults() {
-			return new Settings(Optional.empty(), ReaderOptions.defaults(), 2, Duration.ofSeconds(1), null);
+			return new Settings(Optional.empty(), ReaderOptions.defaults(), defaultThreads(), COMMIT_INTERVAL, null);
+		}
+
+		/**
+		 * Returns one worker per processor, two to four: the reading thread only splits lines
+		 * (workers parse them), so it needs no processor of its own.
+		 */
+		public static int defaultThreads() {
+			return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 		}
 	}
 
@@ -329,7 +347,12 @@ public final class Ingester {
 		}
 
 		private void store(Item item) throws IOException {
-			ObjectNode event = item.record.event();
+			ReadRecord record = item.record.resolve();
+			if (record.isRejected()) {
+				reject(item, record.rejection());
+				return;
+			}
+			ObjectNode event = record.event();
 			String carriedId = event.path(EventFields.VIGIL).path("id").asText(null);
 			Normalizer.Result result = normalizer.normalize(event, item.format.id(), item.input, item.record.line());
 			if (result.isRejected()) {

@@ -292,22 +292,36 @@ public final class EventQueryParser {
 			if (field.equals(EventFields.UTC_TIMESTAMP)) {
 				return timeTerm(field, queryText);
 			}
-			List<Query> alternatives = new ArrayList<>();
-			if (catalog.hasKeyword(field)) {
-				alternatives.add(new TermQuery(new Term(field, queryText)));
-			}
-			if (catalog.hasText(field)) {
-				Query words = super.getFieldQuery(IndexFields.text(field), queryText, quoted);
-				if (words != null) {
-					alternatives.add(words);
+			if (catalog.hasIp(field)) {
+				Optional<Query> address = addressQuery(field, queryText);
+				if (address.isPresent()) {
+					// Addresses compare as addresses: 2001:db8::5 is 2001:0db8:0:0:0:0:0:5.
+					return address.get();
 				}
 			}
-			number(queryText).filter(n -> catalog.hasNumber(field))
-					.ifPresent(n -> alternatives.add(DoublePoint.newExactQuery(IndexFields.number(field), n)));
-			if (catalog.hasIp(field)) {
-				addressQuery(field, queryText).ifPresent(alternatives::add);
+			Optional<Query> words = words(field, queryText, quoted);
+			if (words.isPresent()) {
+				return words.get();
 			}
+			List<Query> alternatives = new ArrayList<>();
+			if (catalog.hasKeyword(field)) {
+				alternatives.add(new TermQuery(new Term(field, keywordOf(queryText))));
+			}
+			number(queryText).filter(n -> catalog.hasNumber(field) && n != Math.rint(n))
+					.ifPresent(n -> alternatives.add(DoublePoint.newExactQuery(IndexFields.number(field), n)));
 			return anyOf(field, alternatives);
+		}
+
+		/**
+		 * Returns the word query for a value with letters on a field with text. It matches every
+		 * event whose value is exactly this one too (their text holds the same words in the same
+		 * order), so no keyword clause is needed beside it: one clause counts and scores faster.
+		 */
+		private Optional<Query> words(String field, String queryText, boolean quoted) throws ParseException {
+			if (!catalog.hasText(field) || !hasLetter(queryText)) {
+				return Optional.empty();
+			}
+			return Optional.ofNullable(super.getFieldQuery(IndexFields.text(field), queryText, quoted));
 		}
 
 		@Override
@@ -318,15 +332,15 @@ public final class EventQueryParser {
 			if (isLuceneField(field) || field.equals(EXISTS) || field.equals(EventFields.UTC_TIMESTAMP)) {
 				return super.getFieldQuery(field, queryText, slop);
 			}
+			if (catalog.hasText(field) && hasLetter(queryText)) {
+				Query words = super.getFieldQuery(IndexFields.text(field), queryText, slop);
+				if (words != null) {
+					return words;
+				}
+			}
 			List<Query> alternatives = new ArrayList<>();
 			if (catalog.hasKeyword(field)) {
 				alternatives.add(new TermQuery(new Term(field, queryText)));
-			}
-			if (catalog.hasText(field)) {
-				Query words = super.getFieldQuery(IndexFields.text(field), queryText, slop);
-				if (words != null) {
-					alternatives.add(words);
-				}
 			}
 			return anyOf(field, alternatives);
 		}
@@ -538,6 +552,25 @@ public final class EventQueryParser {
 	@FunctionalInterface
 	private interface TextQuery {
 		Query on(String field) throws ParseException;
+	}
+
+	private static boolean hasLetter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isLetter(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Returns a value as its keyword is indexed: whole numbers in their plain form (22.0 is 22). */
+	private static String keywordOf(String text) {
+		Optional<Double> value = number(text);
+		if (value.isPresent() && value.get() == Math.rint(value.get()) && Math.abs(value.get()) < 1e15
+				&& !text.strip().startsWith("0")) {
+			return Long.toString(value.get().longValue());
+		}
+		return text;
 	}
 
 	private static Optional<Double> number(String text) {

@@ -28,10 +28,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 
 import io.vigil.events.TimeRange;
 
@@ -43,9 +40,6 @@ import io.vigil.events.TimeRange;
  * {@link #refresh()}. Thread-safe: many threads may add while others search.
  */
 public final class EventStore implements Closeable {
-
-	/** Sort of every partition: newest first, so that "the latest N" reads only N documents. */
-	static final Sort INDEX_SORT = new Sort(new SortField(IndexFields.TIME, SortField.Type.LONG, true));
 
 	private static final double RAM_BUFFER_MB = 64;
 
@@ -103,9 +97,7 @@ public final class EventStore implements Closeable {
 	 * @param document its document, from {@link EventDocuments#build}
 	 */
 	public void add(String id, Instant time, Document document) throws IOException {
-		Partition partition = partitionFor(LocalDate.ofInstant(time, ZoneOffset.UTC));
-		partition.writer(this::writerConfig).updateDocument(new Term(IndexFields.ID, id), document);
-		partition.changed();
+		partitionFor(LocalDate.ofInstant(time, ZoneOffset.UTC)).put(id, document, this::writerConfig);
 	}
 
 	private Partition partitionFor(LocalDate day) throws IOException {
@@ -128,7 +120,6 @@ public final class EventStore implements Closeable {
 
 	private IndexWriterConfig writerConfig() {
 		IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
-		config.setIndexSort(INDEX_SORT);
 		config.setRAMBufferSizeMB(RAM_BUFFER_MB);
 		config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
 		config.setCommitOnClose(true);
@@ -149,6 +140,16 @@ public final class EventStore implements Closeable {
 			committed |= partition.commit();
 		}
 		return committed;
+	}
+
+	/**
+	 * Waits until every partition's background merges are done, so that a measurement that
+	 * follows is not slowed by them.
+	 */
+	public void awaitMerges() {
+		for (Partition partition : partitions.values()) {
+			partition.awaitMerges();
+		}
 	}
 
 	/**

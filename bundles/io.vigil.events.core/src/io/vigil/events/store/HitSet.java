@@ -3,8 +3,9 @@ package io.vigil.events.store;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 import org.apache.lucene.index.DocValues;
@@ -78,17 +79,15 @@ public final class HitSet {
 		return new Histogram(Instant.ofEpochMilli(start), width, histogram);
 	}
 
-	/** Returns the oldest (or newest) match time; segments are sorted newest first. */
+	/** Returns the oldest (or newest) match time. */
 	private long bound(boolean oldest) throws IOException {
 		long bound = oldest ? Long.MAX_VALUE : Long.MIN_VALUE;
 		for (int leaf = 0; leaf < leaves.size(); leaf++) {
-			if (counts[leaf] == 0) {
-				continue;
-			}
 			NumericDocValues times = DocValues.getNumeric(leaves.get(leaf).reader(), IndexFields.TIME);
-			int doc = oldest ? docs[leaf][counts[leaf] - 1] : docs[leaf][0];
-			if (times.advanceExact(doc)) {
-				bound = oldest ? Math.min(bound, times.longValue()) : Math.max(bound, times.longValue());
+			for (int i = 0; i < counts[leaf]; i++) {
+				if (times.advanceExact(docs[leaf][i])) {
+					bound = oldest ? Math.min(bound, times.longValue()) : Math.max(bound, times.longValue());
+				}
 			}
 		}
 		return bound;
@@ -99,45 +98,36 @@ public final class HitSet {
 	 * value order).
 	 */
 	public List<FacetCount> facet(String path, int top) throws IOException {
-		OrdinalMap map = ordinalMap(path);
-		long[] frequencies = new long[(int) map.getValueCount()];
+		Map<String, Long> frequencies = new HashMap<>();
 		for (int leaf = 0; leaf < leaves.size(); leaf++) {
-			SortedSetDocValues values = DocValues.getSortedSet(leaves.get(leaf).reader(), path);
-			LongValues toGlobal = map.getGlobalOrds(leaf);
-			for (int i = 0; i < counts[leaf]; i++) {
-				if (values.advanceExact(docs[leaf][i])) {
-					for (int v = 0; v < values.docValueCount(); v++) {
-						frequencies[(int) toGlobal.get(values.nextOrd())]++;
-					}
+			countLeaf(leaf, path, frequencies);
+		}
+		return FacetCount.top(frequencies, top);
+	}
+
+	/** Counts one segment by its own ordinals, then adds the counts by value. */
+	private void countLeaf(int leaf, String path, Map<String, Long> frequencies) throws IOException {
+		if (counts[leaf] == 0) {
+			return;
+		}
+		SortedSetDocValues values = DocValues.getSortedSet(leaves.get(leaf).reader(), path);
+		long valueCount = values.getValueCount();
+		if (valueCount == 0) {
+			return;
+		}
+		long[] perOrd = new long[(int) valueCount];
+		for (int i = 0; i < counts[leaf]; i++) {
+			if (values.advanceExact(docs[leaf][i])) {
+				for (int v = 0; v < values.docValueCount(); v++) {
+					perOrd[(int) values.nextOrd()]++;
 				}
 			}
 		}
-		return topValues(map, path, frequencies, top);
-	}
-
-	private List<FacetCount> topValues(OrdinalMap map, String path, long[] frequencies, int top) throws IOException {
-		PriorityQueue<long[]> best = new PriorityQueue<>(top + 1,
-				(a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(b[0], a[0]));
-		for (int ord = 0; ord < frequencies.length; ord++) {
-			if (frequencies[ord] > 0) {
-				best.add(new long[] { ord, frequencies[ord] });
-				if (best.size() > top) {
-					best.poll();
-				}
+		for (int ord = 0; ord < perOrd.length; ord++) {
+			if (perOrd[ord] > 0) {
+				frequencies.merge(values.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
 			}
 		}
-		List<FacetCount> result = new ArrayList<>(best.size());
-		while (!best.isEmpty()) {
-			long[] entry = best.poll();
-			result.add(0, new FacetCount(lookup(map, path, entry[0]), entry[1]));
-		}
-		return result;
-	}
-
-	private String lookup(OrdinalMap map, String path, long globalOrd) throws IOException {
-		int segment = map.getFirstSegmentNumber(globalOrd);
-		long segmentOrd = map.getFirstSegmentOrd(globalOrd);
-		return DocValues.getSortedSet(leaves.get(segment).reader(), path).lookupOrd(segmentOrd).utf8ToString();
 	}
 
 	private OrdinalMap ordinalMap(String path) throws IOException {
@@ -185,48 +175,93 @@ public final class HitSet {
 	}
 
 	/**
-	 * Merges the leaves, each already newest first, into one newest-first order of indexes into
-	 * the concatenated hits.
+	 * Orders the hits newest first, as indexes into the concatenated hits: each leaf's hits are
+	 * sorted by time, then the leaves are merged.
 	 */
 	private int[] mergeByTime(int[] bases) throws IOException {
 		int[] order = new int[(int) size];
 		PriorityQueue<LeafCursor> queue = new PriorityQueue<>(Math.max(1, leaves.size()),
-				(a, b) -> Long.compare(b.time, a.time));
+				(a, b) -> Long.compare(b.time(), a.time()));
 		for (int leaf = 0; leaf < leaves.size(); leaf++) {
 			if (counts[leaf] > 0) {
-				LeafCursor cursor = new LeafCursor(leaf,
-						DocValues.getNumeric(leaves.get(leaf).reader(), IndexFields.TIME));
-				cursor.load();
-				queue.add(cursor);
+				queue.add(new LeafCursor(bases[leaf], newestFirst(leaf)));
 			}
 		}
 		int out = 0;
 		while (!queue.isEmpty()) {
 			LeafCursor cursor = queue.poll();
-			order[out++] = bases[cursor.leaf] + cursor.position;
-			cursor.position++;
-			if (cursor.position < counts[cursor.leaf]) {
-				cursor.load();
+			order[out++] = cursor.base + cursor.positions[cursor.next];
+			if (++cursor.next < cursor.positions.length) {
 				queue.add(cursor);
 			}
 		}
 		return order;
 	}
 
-	/** The next hit of one leaf during the merge by time. */
-	private final class LeafCursor {
-		final int leaf;
-		final NumericDocValues times;
-		int position;
-		long time;
+	/** Returns one leaf's hit positions sorted newest first (ties in document order), with their times. */
+	private SortedLeaf newestFirst(int leaf) throws IOException {
+		int count = counts[leaf];
+		long[] times = new long[count];
+		NumericDocValues values = DocValues.getNumeric(leaves.get(leaf).reader(), IndexFields.TIME);
+		for (int i = 0; i < count; i++) {
+			times[i] = values.advanceExact(docs[leaf][i]) ? values.longValue() : Long.MIN_VALUE;
+		}
+		int[] positions = new int[count];
+		for (int i = 0; i < count; i++) {
+			positions[i] = i;
+		}
+		new IntroSorter() {
+			private int pivot;
 
-		LeafCursor(int leaf, NumericDocValues times) {
-			this.leaf = leaf;
-			this.times = times;
+			@Override
+			protected void setPivot(int i) {
+				pivot = positions[i];
+			}
+
+			@Override
+			protected int comparePivot(int j) {
+				return newerFirst(pivot, positions[j]);
+			}
+
+			@Override
+			protected int compare(int i, int j) {
+				return newerFirst(positions[i], positions[j]);
+			}
+
+			private int newerFirst(int a, int b) {
+				int byTime = Long.compare(times[b], times[a]);
+				return byTime != 0 ? byTime : Integer.compare(a, b);
+			}
+
+			@Override
+			protected void swap(int i, int j) {
+				int swapped = positions[i];
+				positions[i] = positions[j];
+				positions[j] = swapped;
+			}
+		}.sort(0, count);
+		return new SortedLeaf(positions, times);
+	}
+
+	/** One leaf's hits in time order: positions into the leaf's hits, and every hit's time. */
+	private record SortedLeaf(int[] positions, long[] times) {
+	}
+
+	/** The next hit of one leaf during the merge by time. */
+	private static final class LeafCursor {
+		final int base;
+		final int[] positions;
+		final long[] times;
+		int next;
+
+		LeafCursor(int base, SortedLeaf leaf) {
+			this.base = base;
+			this.positions = leaf.positions();
+			this.times = leaf.times();
 		}
 
-		void load() throws IOException {
-			time = times.advanceExact(docs[leaf][position]) ? times.longValue() : Long.MIN_VALUE;
+		long time() {
+			return times[positions[next]];
 		}
 	}
 

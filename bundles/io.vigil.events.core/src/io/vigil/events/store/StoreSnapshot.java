@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,6 +62,11 @@ public final class StoreSnapshot implements Closeable {
 
 	private final Function<IndexReader, Set<String>> names;
 
+	/**
+	 * Creates a snapshot over acquired partition searchers, which it releases on close.
+	 *
+	 * @param acquired one searcher per partition in range, oldest day first
+	 */
 	StoreSnapshot(List<IndexSearcher> acquired, TimeRange range, Function<IndexReader, Set<String>> names)
 			throws IOException {
 		this.acquired = acquired;
@@ -102,21 +111,46 @@ public final class StoreSnapshot implements Closeable {
 		return searcher.count(restrict(query));
 	}
 
-	/**
-	 * Returns the newest (or oldest) events that match a query. Thanks to the partitions' sort
-	 * order, the newest few cost little however many events match.
-	 */
+	/** Returns the newest (or oldest) events that match a query. */
 	public List<StoredEvent> top(Query query, int limit, boolean newestFirst) throws IOException {
 		if (limit <= 0) {
 			return List.of();
 		}
-		TopFieldDocs top = searcher.search(restrict(query), limit, newestFirst ? NEWEST_FIRST : OLDEST_FIRST, false);
-		List<StoredEvent> events = new ArrayList<>(top.scoreDocs.length);
-		StoredFields stored = searcher.storedFields();
-		for (ScoreDoc hit : top.scoreDocs) {
-			events.add(read(stored, hit.doc));
+		// Partitions hold disjoint days: search them from the newest (or oldest) one and stop as
+		// soon as enough events are found, since no later partition can hold a better one.
+		Query restricted = restrict(query);
+		List<StoredEvent> events = new ArrayList<>(limit);
+		for (int i = 0; i < acquired.size() && events.size() < limit; i++) {
+			IndexSearcher partition = acquired.get(newestFirst ? acquired.size() - 1 - i : i);
+			TopFieldDocs top = partition.search(restricted, limit - events.size(), newestFirst ? NEWEST_FIRST : OLDEST_FIRST,
+					false);
+			StoredFields stored = partition.storedFields();
+			for (ScoreDoc hit : top.scoreDocs) {
+				events.add(read(stored, hit.doc));
+			}
 		}
 		return events;
+	}
+
+	/**
+	 * Returns the most frequent values of a field among a query's matches, counting as it
+	 * searches, for a facet asked on its own; {@link HitSet#facet} gives the same from a
+	 * collected result.
+	 */
+	public List<FacetCount> facet(Query query, String path, int top) throws IOException {
+		Map<String, Long> frequencies = new HashMap<>();
+		searcher.search(restrict(query), new CollectorManager<Collector, Void>() {
+			@Override
+			public Collector newCollector() {
+				return new FacetCounter(path, frequencies);
+			}
+
+			@Override
+			public Void reduce(Collection<Collector> collectors) {
+				return null;
+			}
+		});
+		return FacetCount.top(frequencies, top);
 	}
 
 	/** Collects every match of a query, for counts, histograms, facets and sorted paging. */
@@ -189,6 +223,53 @@ public final class StoreSnapshot implements Closeable {
 		}
 		if (failure != null) {
 			throw failure;
+		}
+	}
+
+	/** Counts a field's values per segment ordinal while collecting, adding them by value at each segment's end. */
+	private static final class FacetCounter implements Collector {
+
+		private final String path;
+		private final Map<String, Long> frequencies;
+
+		FacetCounter(String path, Map<String, Long> frequencies) {
+			this.path = path;
+			this.frequencies = frequencies;
+		}
+
+		@Override
+		public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+			SortedSetDocValues values = DocValues.getSortedSet(context.reader(), path);
+			long[] perOrd = new long[(int) values.getValueCount()];
+			return new LeafCollector() {
+				@Override
+				public void setScorer(Scorable scorer) {
+					// Counting needs no scores.
+				}
+
+				@Override
+				public void collect(int doc) throws IOException {
+					if (values.advanceExact(doc)) {
+						for (int v = 0; v < values.docValueCount(); v++) {
+							perOrd[(int) values.nextOrd()]++;
+						}
+					}
+				}
+
+				@Override
+				public void finish() throws IOException {
+					for (int ord = 0; ord < perOrd.length; ord++) {
+						if (perOrd[ord] > 0) {
+							frequencies.merge(values.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
+						}
+					}
+				}
+			};
+		}
+
+		@Override
+		public ScoreMode scoreMode() {
+			return ScoreMode.COMPLETE_NO_SCORES;
 		}
 	}
 

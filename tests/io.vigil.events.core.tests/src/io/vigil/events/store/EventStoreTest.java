@@ -48,6 +48,46 @@ class EventStoreTest {
 	}
 
 	@Test
+	void anEventStoredBeforeTheStoreOpenedIsReplacedNotDuplicated() throws IOException {
+		try (StoreFixture fixture = StoreFixture.with(folder, DAY1, DAY2)) {
+			assertEquals(2, fixture.store().days().size());
+		}
+		try (StoreFixture fixture = StoreFixture.with(folder, DAY2, DAY1, DAY2_LATER); StoreSnapshot snapshot = fixture.snapshot()) {
+			assertEquals(3, snapshot.count(new MatchAllDocsQuery()));
+		}
+	}
+
+	@Test
+	void threadsAddingTheSameEventsAtOnceStoreEachOnce() throws Exception {
+		List<String> events = new java.util.ArrayList<>();
+		for (int i = 0; i < 2000; i++) {
+			events.add("{\"utctimestamp\": \"2026-12-01T10:00:00Z\", \"summary\": \"event " + i + "\"}");
+		}
+		try (StoreFixture fixture = new StoreFixture(folder)) {
+			List<Thread> threads = new java.util.ArrayList<>();
+			java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+			for (int t = 0; t < 4; t++) {
+				Thread thread = new Thread(() -> {
+					try {
+						fixture.add(events.toArray(String[]::new));
+					} catch (IOException | RuntimeException e) {
+						failure.set(e);
+					}
+				}, "test adder " + t);
+				threads.add(thread);
+				thread.start();
+			}
+			for (Thread thread : threads) {
+				thread.join(60_000);
+			}
+			assertEquals(null, failure.get());
+			try (StoreSnapshot snapshot = fixture.snapshot()) {
+				assertEquals(2000, snapshot.count(new MatchAllDocsQuery()));
+			}
+		}
+	}
+
+	@Test
 	void committedEventsSurviveAReopen() throws IOException {
 		try (StoreFixture fixture = new StoreFixture(folder)) {
 			fixture.add(DAY1, DAY2);

@@ -17,6 +17,7 @@ import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
 import io.vigil.core.command.VigilCommand;
 import io.vigil.events.bench.EventBenchmark;
+import io.vigil.events.ingest.Ingester;
 
 /** {@code vigil benchmark}: measures the event store against bare Lucene, side by side. */
 @Component(service = VigilCommand.class)
@@ -40,6 +41,7 @@ public final class BenchmarkCommand implements VigilCommand {
 				  --seed S             the generator's seed (default 42)
 				  --runs R             timed runs of each search (default 30)
 				  --freshness SECONDS  how long to measure freshness during continuous ingest (default 10)
+				  --threads N          Vigil's ingest worker threads (default: as vigil ingest)
 				  --dir DIR            an empty folder to work in (default: a new temporary folder)
 				  --keep               keep the generated file, workspace and bare index
 				Prints Vigil's figures beside bare Lucene's, with their ratios and goals.""";
@@ -53,12 +55,13 @@ public final class BenchmarkCommand implements VigilCommand {
 	@Override
 	public int run(CommandContext context) throws Exception {
 		Arguments arguments = Arguments.parse(context.arguments(),
-				Set.of("--events", "--seed", "--runs", "--freshness", "--dir"), Set.of("--keep"));
+				Set.of("--events", "--seed", "--runs", "--freshness", "--dir", "--threads"), Set.of("--keep"));
 		Path work = workFolder(arguments.value("--dir"));
 		EventBenchmark.Settings settings = new EventBenchmark.Settings(
 				arguments.number("--events", 1_000_000, 1000, 100_000_000), arguments.number("--seed", 42, 0, Long.MAX_VALUE),
 				(int) arguments.number("--runs", 30, 5, 10_000),
-				work, Duration.ofSeconds(arguments.number("--freshness", 10, 2, 3600)));
+				work, Duration.ofSeconds(arguments.number("--freshness", 10, 2, 3600)),
+				(int) arguments.number("--threads", Ingester.Settings.defaultThreads(), 1, 64));
 		try {
 			EventBenchmark.Result result = new EventBenchmark(settings,
 					line -> context.err().println("vigil: benchmark: " + line)).run();

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public final class IngestCommand implements VigilCommand {
 				  PATH         a file, a folder (read recursively) or - for standard input; gzip files are read too
 				  --format F   read every input as F: %s (default: detect per input)
 				  --zone ZONE  the time zone of timestamps that carry none, such as Europe/Berlin (default: UTC)
-				  --threads N  worker threads that normalize and index (default: 2)
+				  --threads N  worker threads that parse, normalize and index (default: one per processor, 2 to 4)
 				The last line is 'ingested N events, rejected M'; before it, 'rejects: FILE' names the file
 				that lists each rejected record with its input, line and reason. Events already stored are
 				stored again as the same event, never twice.""").replace("%s", Format.names());
@@ -57,7 +56,8 @@ public final class IngestCommand implements VigilCommand {
 		List<Ingester.Source> sources = sources(arguments, context);
 		Ingester.Settings settings = new Ingester.Settings(format(arguments),
 				new ReaderOptions(zone(arguments), Clock.systemUTC().instant(), ""),
-				(int) arguments.number("--threads", 2, 1, 64), Duration.ofSeconds(1), null);
+				(int) arguments.number("--threads", Ingester.Settings.defaultThreads(), 1, 64), Ingester.COMMIT_INTERVAL,
+				null);
 		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC())) {
 			IngestReport report = events.ingester(settings).ingest(sources, context.progress());
 			events.records().recordImport(report, "command");

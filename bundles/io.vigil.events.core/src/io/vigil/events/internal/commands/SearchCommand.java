@@ -173,7 +173,7 @@ public final class SearchCommand implements VigilCommand {
 			return;
 		}
 		if (!arguments.values("--facet").isEmpty()) {
-			printFacets(out, format, arguments, snapshot.collect(query));
+			printFacets(out, format, arguments, snapshot, query);
 			return;
 		}
 		List<StoredEvent> found = find(arguments, snapshot, query);
@@ -259,11 +259,12 @@ public final class SearchCommand implements VigilCommand {
 		}
 	}
 
-	private static void printFacets(PrintWriter out, String format, Arguments arguments, HitSet hits) throws Exception {
+	private static void printFacets(PrintWriter out, String format, Arguments arguments, StoreSnapshot snapshot,
+			Query query) throws Exception {
 		int top = (int) arguments.number("--top", 10, 1, 100_000);
 		ObjectNode json = JsonNodeFactory.instance.objectNode();
 		for (String field : arguments.values("--facet")) {
-			List<FacetCount> values = hits.facet(field, top);
+			List<FacetCount> values = snapshot.facet(query, field, top);
 			if (format.equals("table")) {
 				out.println(field);
 				int width = values.stream().mapToInt(value -> Math.min(60, value.value().length())).max().orElse(0);

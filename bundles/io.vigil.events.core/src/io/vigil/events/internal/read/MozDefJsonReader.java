@@ -101,11 +101,13 @@ public final class MozDefJsonReader implements EventReader {
 		if (text.startsWith("{") && !text.endsWith("}") && Braces.depthAfter(text) > 0) {
 			return multiLine(text, start);
 		}
-		ReadRecord record = parse(text, start);
-		if (record.isRejected() && text.startsWith("{") && Braces.depthAfter(text) > 0) {
-			return multiLine(text, start);
+		if (text.startsWith("{") && Braces.depthAfter(text) > 0) {
+			// Closes like an object but opens more than it closes: it may start a multi-line one.
+			ReadRecord record = parse(text, start);
+			return record.isRejected() ? multiLine(text, start) : record;
 		}
-		return record;
+		// A whole line: parsing waits for whoever resolves it, which during ingest is a worker.
+		return ReadRecord.deferred(start, text, (at, raw) -> parse(raw, at));
 	}
 
 	private ReadRecord multiLine(String first, long start) throws IOException {

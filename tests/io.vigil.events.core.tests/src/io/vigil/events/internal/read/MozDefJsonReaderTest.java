@@ -96,7 +96,7 @@ class MozDefJsonReaderTest {
 		List<ReadRecord> records = new ArrayList<>();
 		try (MozDefJsonReader reader = new MozDefJsonReader(input)) {
 			for (ReadRecord record = reader.next(); record != null; record = reader.next()) {
-				records.add(record);
+				records.add(record.resolve());
 			}
 			assertNull(reader.next());
 		}
