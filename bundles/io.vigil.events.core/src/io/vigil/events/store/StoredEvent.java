@@ -2,8 +2,11 @@ package io.vigil.events.store;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vigil.events.internal.read.JsonSupport;
 
 /**
  * An event as the store returns it.
@@ -13,6 +16,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param json the whole event
  */
 public record StoredEvent(String id, Instant time, ObjectNode json) {
+
+	/** Returns the whole event as indented JSON. */
+	public String prettyJson() {
+		try {
+			return JsonSupport.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+		} catch (JsonProcessingException e) {
+			return json.toString();
+		}
+	}
 
 	/**
 	 * Returns the value at a field path ({@code details.sourceipaddress}) as text: strings as they

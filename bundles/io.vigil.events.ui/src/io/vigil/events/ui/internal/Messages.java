@@ -1,0 +1,142 @@
+package io.vigil.events.ui.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The user-visible strings of Event Search. */
+final class Messages extends NLS {
+
+	private static final String BUNDLE_NAME = "io.vigil.events.ui.internal.messages";
+
+	public static String Columns_message;
+	public static String Columns_title;
+	public static String Dashboard_addTile;
+	public static String Dashboard_count;
+	public static String Dashboard_delete;
+	public static String Dashboard_deleteMessage;
+	public static String Dashboard_deleteTitle;
+	public static String Dashboard_empty;
+	public static String Dashboard_failed;
+	public static String Dashboard_failedShown;
+	public static String Dashboard_job;
+	public static String Dashboard_label;
+	public static String Dashboard_new;
+	public static String Dashboard_newMessage;
+	public static String Dashboard_newTitle;
+	public static String Dashboard_noSearches;
+	public static String Dashboard_none;
+	public static String Dashboard_refresh;
+	public static String Dashboard_removeTile;
+	public static String Dashboard_time;
+	public static String Detail_field;
+	public static String Detail_fields;
+	public static String Detail_json;
+	public static String Detail_value;
+	public static String Export_csv;
+	public static String Export_done;
+	public static String Export_failed;
+	public static String Export_job;
+	public static String Export_jsonl;
+	public static String Export_title;
+	public static String Facets_add;
+	public static String Facets_addTip;
+	public static String Facets_none;
+	public static String Facets_remove;
+	public static String Facets_title;
+	public static String Histogram_empty;
+	public static String Histogram_max;
+	public static String Histogram_tip;
+	public static String Import_addFiles;
+	public static String Import_addFolder;
+	public static String Import_badZone;
+	public static String Import_cancelled;
+	public static String Import_detect;
+	public static String Import_done;
+	public static String Import_failed;
+	public static String Import_format;
+	public static String Import_job;
+	public static String Import_message;
+	public static String Import_ok;
+	public static String Import_recordFailed;
+	public static String Import_rejects;
+	public static String Import_remove;
+	public static String Import_title;
+	public static String Import_zone;
+	public static String Menu_addColumn;
+	public static String Menu_addFacet;
+	public static String Menu_columns;
+	public static String Menu_copy;
+	public static String Menu_exclude;
+	public static String Menu_searchFor;
+	public static String Preferences_days;
+	public static String Preferences_description;
+	public static String Preferences_dropped;
+	public static String Preferences_forever;
+	public static String Preferences_keep;
+	public static String Preferences_noDays;
+	public static String Preferences_stored;
+	public static String QueryBar_export;
+	public static String QueryBar_from;
+	public static String QueryBar_queryError;
+	public static String QueryBar_queryTip;
+	public static String QueryBar_save;
+	public static String QueryBar_search;
+	public static String QueryBar_timeHint;
+	public static String QueryBar_timeTip;
+	public static String QueryBar_to;
+	public static String ResultsTable_loadFailed;
+	public static String ResultsTable_loading;
+	public static String Save_empty;
+	public static String Save_failed;
+	public static String Save_failedShown;
+	public static String Save_long;
+	public static String Save_message;
+	public static String Save_title;
+	public static String Saved_delete;
+	public static String Saved_deleteFailed;
+	public static String Saved_deleteFailedShown;
+	public static String Saved_deleteMessage;
+	public static String Saved_deleteTitle;
+	public static String Saved_name;
+	public static String Saved_now;
+	public static String Saved_open;
+	public static String Saved_query;
+	public static String Saved_range;
+	public static String Saved_readFailed;
+	public static String Saved_readFailedShown;
+	public static String Search_badTime;
+	public static String Search_closeFailed;
+	public static String Search_failed;
+	public static String Search_failedLog;
+	public static String Search_job;
+	public static String Search_newEvents;
+	public static String Search_noStore;
+	public static String Search_reversed;
+	public static String Search_running;
+	public static String Search_sortFailed;
+	public static String Search_sortJob;
+	public static String Search_summary;
+	public static String Tile_count;
+	public static String Tile_field;
+	public static String Tile_histogram;
+	public static String Tile_kind;
+	public static String Tile_latest;
+	public static String Tile_noField;
+	public static String Tile_noSearch;
+	public static String Tile_search;
+	public static String Tile_title;
+	public static String Tile_top;
+	public static String Time_15m;
+	public static String Time_1h;
+	public static String Time_24h;
+	public static String Time_30d;
+	public static String Time_7d;
+	public static String Time_all;
+	public static String Time_custom;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}
