@@ -33,6 +33,8 @@ public record TileData(Dashboard.Tile tile, long count, List<FacetCount> values,
 
 	/** How many events a latest events tile shows. */
 	public static final int LATEST = 8;
+	/** How many values a top values tile shows. */
+	public static final int TOP = 8;
 
 	/** Computes a tile. */
 	public static TileData of(EventWorkspace events, Dashboard.Tile tile, Clock clock) throws IOException {
@@ -53,7 +55,7 @@ public record TileData(Dashboard.Tile tile, long count, List<FacetCount> values,
 			Query query = new EventQueryParser(snapshot.fields(), clock).parse(saved.get().query());
 			return switch (tile.kind()) {
 			case COUNT -> new TileData(tile, snapshot.count(query), List.of(), null, List.of(), null);
-			case TOP_VALUES -> new TileData(tile, snapshot.count(query), snapshot.facet(query, tile.field(), 8), null,
+			case TOP_VALUES -> new TileData(tile, snapshot.count(query), snapshot.facet(query, tile.field(), TOP), null,
 					List.of(), null);
 			case HISTOGRAM -> {
 				var matches = snapshot.collect(query);

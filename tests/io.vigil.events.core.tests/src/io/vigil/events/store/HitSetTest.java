@@ -64,6 +64,8 @@ class HitSetTest {
 			Hits byPort = snapshot.collect(new MatchAllDocsQuery()).sorted("details.port", false);
 
 			assertEquals(List.of("22", "22", "80", "443", "5432", ""), column(snapshot, byPort, "details.port"));
+			Hits descending = snapshot.collect(new MatchAllDocsQuery()).sorted("details.port", true);
+			assertEquals(List.of("5432", "443", "80", "22", "22", ""), column(snapshot, descending, "details.port"));
 		}
 	}
 

@@ -167,6 +167,11 @@ public final class EventSearchPart {
 		runSearch();
 	}
 
+	/** Selects a row and shows its event, as a click does. */
+	void selectRow(int row) {
+		table.select(row);
+	}
+
 	/** Runs a saved search that another part asks for. */
 	@Inject
 	@org.eclipse.e4.core.di.annotations.Optional
@@ -304,12 +309,14 @@ public final class EventSearchPart {
 		pivot(field, value, false);
 	}
 
-	private void pivot(String field, String value, boolean exclude) {
+	/** Narrows the query to a field's value, or excludes the value, and searches. */
+	void pivot(String field, String value, boolean exclude) {
 		bar.setQuery(QueryText.and(bar.query(), QueryText.term(field, value), exclude));
 		runSearch();
 	}
 
-	private void resort(String field, boolean sortDescending) {
+	/** Sorts the current matches by a field ({@code null} for time) on a background job. */
+	void resort(String field, boolean sortDescending) {
 		SearchResult current = result;
 		if (current == null) {
 			return;
