@@ -32,6 +32,7 @@ final class Messages extends NLS {
 	public static String WelcomePart_stepPreferences;
 	public static String WelcomePart_stepCommandLine;
 	public static String WelcomePart_stepViews;
+	public static String WelcomePart_stepImport;
 	public static String WelcomePart_capabilities;
 	public static String WelcomePart_capabilitiesText;
 

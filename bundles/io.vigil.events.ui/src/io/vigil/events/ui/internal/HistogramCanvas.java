@@ -50,6 +50,7 @@ final class HistogramCanvas extends Canvas {
 	/** Shows a histogram, or nothing for {@code null}. */
 	void show(Histogram shown) {
 		histogram = shown;
+		setToolTipText(null);
 		redraw();
 	}
 
@@ -77,7 +78,10 @@ final class HistogramCanvas extends Canvas {
 		Rectangle area = getClientArea();
 		gc.setBackground(getBackground());
 		gc.fillRectangle(area);
-		if (histogram == null || histogram.size() == 0) {
+		if (histogram == null) {
+			return;
+		}
+		if (histogram.size() == 0 || histogram.total() == 0) {
 			gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
 			gc.drawString(Messages.Histogram_empty, 8, area.height / 2 - 8, true);
 			return;
@@ -160,8 +164,11 @@ final class HistogramCanvas extends Canvas {
 			redraw();
 		}
 		int bucket = bucketAt(event.x);
-		setToolTipText(TIP.format(histogram.bucketStart(bucket)) + "\n"
-				+ String.format(Locale.ROOT, Messages.Histogram_tip, histogram.counts()[bucket]));
+		String tip = TIP.format(histogram.bucketStart(bucket)) + "\n"
+				+ String.format(Locale.ROOT, Messages.Histogram_tip, histogram.counts()[bucket]);
+		if (!tip.equals(getToolTipText())) {
+			setToolTipText(tip);
+		}
 	}
 
 	private void mouseUp(Event event) {
