@@ -1,6 +1,11 @@
 package io.vigil.app.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
@@ -19,7 +24,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 
 import io.vigil.core.workspace.Workspace;
-import io.vigil.core.workspace.WorkspaceException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -87,10 +91,11 @@ public final class WelcomePart {
 		});
 	}
 
+	/** A workspace is empty until it holds events: a file anywhere under its index folder. */
 	private boolean isEmpty() {
-		try {
-			return workspace.schemaVersions().keySet().stream().allMatch("core"::equals);
-		} catch (WorkspaceException e) {
+		try (Stream<Path> files = Files.walk(workspace.indexDirectory())) {
+			return files.noneMatch(Files::isRegularFile);
+		} catch (IOException | UncheckedIOException e) {
 			return false;
 		}
 	}
