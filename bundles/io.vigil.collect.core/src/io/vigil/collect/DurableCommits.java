@@ -1,0 +1,135 @@
+package io.vigil.collect;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+import io.vigil.events.store.EventStore;
+
+/**
+ * Group commit for live intake: writers add events to the store and take a ticket; a thread of
+ * its own commits at an interval, and a ticket is durable once a commit that started after it
+ * has finished. Collectors acknowledge messages, and the HTTP intake answers requests, only for
+ * durable tickets. Thread-safe.
+ */
+public final class DurableCommits implements AutoCloseable {
+
+	private final EventStore store;
+	private final Duration interval;
+	private final AtomicLong added = new AtomicLong();
+	private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+	private final Object monitor = new Object();
+	private final Thread thread;
+	private volatile long durable;
+	private volatile IOException failure;
+	private volatile boolean closed;
+
+	/**
+	 * Starts committing.
+	 *
+	 * @param name what the commits are for, in the thread's name
+	 */
+	public DurableCommits(EventStore store, Duration interval, String name) {
+		this.store = store;
+		this.interval = interval;
+		this.thread = new Thread(this::run, "Vigil commits for " + name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** Returns a ticket for everything added so far; call it after the add returns. */
+	public long ticket() {
+		return added.incrementAndGet();
+	}
+
+	/** Returns the newest ticket handed out. */
+	public long ticketsTaken() {
+		return added.get();
+	}
+
+	/** Returns the newest ticket that is durable. */
+	public long durable() {
+		return durable;
+	}
+
+	/** Adds a listener told (on the commit thread) the newest durable ticket after each commit. */
+	public void onDurable(LongConsumer listener) {
+		listeners.add(listener);
+	}
+
+	/**
+	 * Waits until a ticket is durable.
+	 *
+	 * @return whether it became durable within the timeout
+	 * @throws IOException if committing failed
+	 */
+	public boolean await(long ticket, Duration timeout) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (monitor) {
+			while (durable < ticket) {
+				if (failure != null) {
+					throw new IOException("committing events failed: " + failure.getMessage(), failure);
+				}
+				long left = deadline - System.nanoTime();
+				if (left <= 0 || closed) {
+					return durable >= ticket;
+				}
+				TimeUnit.NANOSECONDS.timedWait(monitor, left);
+			}
+		}
+		return true;
+	}
+
+	private void run() {
+		while (!closed) {
+			try {
+				Thread.sleep(interval.toMillis());
+				commitNow();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			} catch (IOException | RuntimeException e) {
+				failure = e instanceof IOException io ? io : new IOException(e);
+				synchronized (monitor) {
+					monitor.notifyAll();
+				}
+			}
+		}
+	}
+
+	/** Commits now, if anything was added since the last commit. */
+	public void commitNow() throws IOException {
+		long upTo = added.get();
+		if (upTo == durable) {
+			return;
+		}
+		store.commit();
+		durable = upTo;
+		synchronized (monitor) {
+			monitor.notifyAll();
+		}
+		for (LongConsumer listener : listeners) {
+			listener.accept(upTo);
+		}
+	}
+
+	/** Commits what was added and stops the thread. */
+	@Override
+	public void close() throws IOException {
+		closed = true;
+		thread.interrupt();
+		try {
+			thread.join(10_000);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		commitNow();
+		synchronized (monitor) {
+			monitor.notifyAll();
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package io.vigil.collect;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.vigil.core.workspace.WorkspaceException;
+import io.vigil.events.EventWorkspace;
+import io.vigil.events.Normalizer;
+
+/**
+ * What every live source of one Vigil shares: the intake that stores events, the group commits
+ * that make them durable, and the registry of sources for the health view. Collector connections,
+ * the HTTP intake and the workbench's collector service are built on one of these.
+ */
+public final class LiveIntake implements AutoCloseable {
+
+	/** How often live events are committed: the longest a sender waits for its acknowledgement. */
+	public static final Duration COMMIT_INTERVAL = Duration.ofMillis(500);
+
+	private final EventIntake intake;
+	private final DurableCommits commits;
+	private final SourceRegistry registry;
+
+	private LiveIntake(EventIntake intake, DurableCommits commits, SourceRegistry registry) {
+		this.intake = intake;
+		this.commits = commits;
+		this.registry = registry;
+	}
+
+	/**
+	 * Starts the live intake of a workspace's events; events older than retention keeps are refused.
+	 *
+	 * @throws WorkspaceException if the retention setting cannot be read
+	 */
+	public static LiveIntake start(EventWorkspace events, Duration commitInterval, String name) throws WorkspaceException {
+		Clock clock = events.clock();
+		LocalDate first = events.firstKeptDay();
+		Instant oldest = first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant();
+		EventIntake intake = new EventIntake(events.store(), new Normalizer(ZoneOffset.UTC, clock), oldest);
+		return new LiveIntake(intake, new DurableCommits(events.store(), commitInterval, name), new SourceRegistry(clock));
+	}
+
+	/** Returns the intake that stores events. */
+	public EventIntake intake() {
+		return intake;
+	}
+
+	/** Returns the group commits that make stored events durable. */
+	public DurableCommits commits() {
+		return commits;
+	}
+
+	/** Returns the registry of live sources. */
+	public SourceRegistry registry() {
+		return registry;
+	}
+
+	/** Commits what was stored and stops committing. Close the sources first. */
+	@Override
+	public void close() throws IOException {
+		commits.close();
+	}
+}
