@@ -58,7 +58,7 @@ public final class EventIntake {
 		try {
 			node = JSON.readTree(body);
 		} catch (JsonProcessingException e) {
-			return Outcome.refused("malformed JSON: " + firstLine(e.getOriginalMessage()));
+			return Outcome.refused(malformed(e));
 		}
 		if (node == null || !node.isObject()) {
 			return Outcome.refused("not a JSON object");
@@ -109,6 +109,13 @@ public final class EventIntake {
 		store.add(id, result.utcTimestamp(),
 				EventDocuments.build(id, result.utcTimestamp().toEpochMilli(), event, json));
 		return new Outcome(true, null, result.utcTimestamp(), sensor);
+	}
+
+	/** Describes a JSON syntax error with where it is, for a reject reason. */
+	public static String malformed(JsonProcessingException e) {
+		String where = e.getLocation() == null ? ""
+				: " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+		return "malformed JSON" + where + ": " + firstLine(e.getOriginalMessage());
 	}
 
 	private static String firstLine(String message) {
