@@ -123,6 +123,9 @@ public final class EventIntake {
 			return "";
 		}
 		int cut = message.indexOf('\n');
-		return cut < 0 ? message : message.substring(0, cut);
+		String line = cut < 0 ? message : message.substring(0, cut);
+		// Jackson repeats the location in a form meant for developers; the reason already has it.
+		int marker = line.indexOf(" (start marker at [Source:");
+		return marker < 0 ? line : line.substring(0, marker);
 	}
 }

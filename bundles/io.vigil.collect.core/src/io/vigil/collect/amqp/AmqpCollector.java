@@ -191,8 +191,13 @@ public final class AmqpCollector implements AutoCloseable {
 		while (cause.getCause() != null && cause.getMessage() == null) {
 			cause = cause.getCause();
 		}
-		if (cause instanceof ShutdownSignalException shutdown && shutdown.getReason() != null) {
-			return shutdown.getReason().protocolMethodName() + ": " + shutdown.getMessage();
+		if (cause instanceof ShutdownSignalException shutdown) {
+			if (shutdown.getReason() instanceof AMQP.Connection.Close close) {
+				return "the broker closed the connection (" + close.getReplyCode() + " " + close.getReplyText() + ")";
+			}
+			if (shutdown.getReason() instanceof AMQP.Channel.Close close) {
+				return "the broker closed the channel (" + close.getReplyCode() + " " + close.getReplyText() + ")";
+			}
 		}
 		String message = cause.getMessage();
 		return message == null ? cause.getClass().getSimpleName() : message;
