@@ -11,12 +11,17 @@ import java.util.function.LongConsumer;
 import io.vigil.events.store.EventStore;
 
 /**
- * Group commit for live intake: writers add events to the store and take a ticket; a thread of
- * its own commits at an interval, and a ticket is durable once a commit that started after it
- * has finished. Collectors acknowledge messages, and the HTTP intake answers requests, only for
- * durable tickets. Thread-safe.
+ * Group commit for live intake: writers add events to the store, append them to the store's
+ * journal and take a ticket; a thread of its own syncs the journal at a short interval, and a
+ * ticket is durable once a sync that started after it has finished. Collectors acknowledge
+ * messages, and the HTTP intake answers requests, only for durable tickets. The store itself
+ * commits every {@link #STORE_COMMIT_INTERVAL}, which lets the journal drop what it covers.
+ * Thread-safe.
  */
 public final class DurableCommits implements AutoCloseable {
+
+	/** How often the store commits while events arrive live; the journal covers the time between. */
+	public static final Duration STORE_COMMIT_INTERVAL = Duration.ofSeconds(10);
 
 	private final EventStore store;
 	private final Duration interval;
@@ -31,6 +36,7 @@ public final class DurableCommits implements AutoCloseable {
 	/**
 	 * Starts committing.
 	 *
+	 * @param interval how often the journal is synced: the longest a sender waits
 	 * @param name what the commits are for, in the thread's name
 	 */
 	public DurableCommits(EventStore store, Duration interval, String name) {
@@ -85,10 +91,15 @@ public final class DurableCommits implements AutoCloseable {
 	}
 
 	private void run() {
+		long lastStoreCommit = System.nanoTime();
 		while (!closed) {
 			try {
 				Thread.sleep(interval.toMillis());
 				commitNow();
+				if (System.nanoTime() - lastStoreCommit >= STORE_COMMIT_INTERVAL.toNanos()) {
+					store.commitJournal();
+					lastStoreCommit = System.nanoTime();
+				}
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				return;
@@ -101,13 +112,13 @@ public final class DurableCommits implements AutoCloseable {
 		}
 	}
 
-	/** Commits now, if anything was added since the last commit. */
+	/** Makes everything added so far durable now, by syncing the journal. */
 	public void commitNow() throws IOException {
 		long upTo = added.get();
 		if (upTo == durable) {
 			return;
 		}
-		store.commit();
+		store.journal().sync();
 		durable = upTo;
 		synchronized (monitor) {
 			monitor.notifyAll();
@@ -128,6 +139,7 @@ public final class DurableCommits implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		commitNow();
+		store.commitJournal();
 		synchronized (monitor) {
 			monitor.notifyAll();
 		}

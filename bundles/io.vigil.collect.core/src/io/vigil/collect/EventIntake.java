@@ -108,6 +108,8 @@ public final class EventIntake {
 		byte[] json = JSON.writeValueAsBytes(event);
 		store.add(id, result.utcTimestamp(),
 				EventDocuments.build(id, result.utcTimestamp().toEpochMilli(), event, json));
+		// After the add, so that a commit that covers the journal also covers the store.
+		store.journal().append(id, result.utcTimestamp(), json);
 		return new Outcome(true, null, result.utcTimestamp(), sensor);
 	}
 

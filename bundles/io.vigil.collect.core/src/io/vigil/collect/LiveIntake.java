@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import io.vigil.core.workspace.WorkspaceException;
 import io.vigil.events.EventWorkspace;
 import io.vigil.events.Normalizer;
+import io.vigil.events.store.EventStore;
 
 /**
  * What every live source of one Vigil shares: the intake that stores events, the group commits
@@ -18,8 +19,8 @@ import io.vigil.events.Normalizer;
  */
 public final class LiveIntake implements AutoCloseable {
 
-	/** How often live events are committed: the longest a sender waits for its acknowledgement. */
-	public static final Duration COMMIT_INTERVAL = Duration.ofMillis(500);
+	/** How often live events are made durable: about the longest a sender waits for its acknowledgement. */
+	public static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
 	private final EventIntake intake;
 	private final DurableCommits commits;
@@ -40,8 +41,17 @@ public final class LiveIntake implements AutoCloseable {
 		Clock clock = events.clock();
 		LocalDate first = events.firstKeptDay();
 		Instant oldest = first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant();
-		EventIntake intake = new EventIntake(events.store(), new Normalizer(ZoneOffset.UTC, clock), oldest);
-		return new LiveIntake(intake, new DurableCommits(events.store(), commitInterval, name), new SourceRegistry(clock));
+		return on(events.store(), clock, oldest, commitInterval, name);
+	}
+
+	/**
+	 * Starts a live intake straight on a store, outside any workspace: for benchmarks and tests.
+	 *
+	 * @param oldestKept events older than this are refused; or {@code null}
+	 */
+	public static LiveIntake on(EventStore store, Clock clock, Instant oldestKept, Duration commitInterval, String name) {
+		EventIntake intake = new EventIntake(store, new Normalizer(ZoneOffset.UTC, clock), oldestKept);
+		return new LiveIntake(intake, new DurableCommits(store, commitInterval, name), new SourceRegistry(clock));
 	}
 
 	/** Returns the intake that stores events. */

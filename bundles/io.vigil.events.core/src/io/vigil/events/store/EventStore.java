@@ -49,6 +49,7 @@ public final class EventStore implements Closeable {
 	/** Field names per partition reader: readers are shared by snapshots until the next refresh. */
 	private final Map<IndexReader, Set<String>> fieldNames = Collections.synchronizedMap(new WeakHashMap<>());
 	private ScheduledExecutorService refresher;
+	private EventJournal journal;
 
 	private EventStore(Path directory) {
 		this.directory = directory;
@@ -68,11 +69,46 @@ public final class EventStore implements Closeable {
 				LocalDate day = parseDay(child);
 				store.partitions.put(day, Partition.open(day, child));
 			}
+			// Live events a crash left in the journal, not yet in a commit, come back now.
+			EventJournal.replay(journalDirectory(directory), store);
 		} catch (IOException | RuntimeException e) {
 			store.close();
 			throw e;
 		}
 		return store;
+	}
+
+	private static Path journalDirectory(Path directory) {
+		return directory.resolveSibling(directory.getFileName() + ".journal");
+	}
+
+	/**
+	 * Returns the store's journal for live events, opening it the first time: add an event, then
+	 * append it to the journal; a {@link EventJournal#sync()} makes it durable without a commit.
+	 */
+	public synchronized EventJournal journal() throws IOException {
+		if (journal == null) {
+			journal = EventJournal.open(journalDirectory(directory));
+		}
+		return journal;
+	}
+
+	/**
+	 * Commits the store and deletes the journal's segments the commit covers. Live intake calls
+	 * this every few seconds instead of {@link #commit()}.
+	 */
+	public void commitJournal() throws IOException {
+		EventJournal current;
+		synchronized (this) {
+			current = journal;
+		}
+		if (current == null) {
+			commit();
+			return;
+		}
+		long covered = current.rotate();
+		commit();
+		current.dropThrough(covered);
 	}
 
 	private static LocalDate parseDay(Path child) throws IOException {
@@ -257,14 +293,17 @@ public final class EventStore implements Closeable {
 		}
 	}
 
-	/** Stops refreshing, commits and closes every partition. */
+	/** Stops refreshing, commits and closes every partition, then empties the journal. */
 	@Override
 	public void close() throws IOException {
+		EventJournal open;
 		synchronized (this) {
 			if (refresher != null) {
 				refresher.shutdownNow();
 				refresher = null;
 			}
+			open = journal;
+			journal = null;
 		}
 		IOException failure = null;
 		for (Partition partition : partitions.values()) {
@@ -275,6 +314,13 @@ public final class EventStore implements Closeable {
 			}
 		}
 		partitions.clear();
+		if (open != null) {
+			open.close();
+			if (failure == null) {
+				// Closing committed every partition: the journal holds nothing the store lacks.
+				open.dropThrough(Long.MAX_VALUE);
+			}
+		}
 		if (failure != null) {
 			throw failure;
 		}
