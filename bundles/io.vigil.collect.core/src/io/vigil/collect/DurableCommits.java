@@ -28,6 +28,7 @@ public final class DurableCommits implements AutoCloseable {
 	private final AtomicLong added = new AtomicLong();
 	private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
 	private final Object monitor = new Object();
+	private final Object sleeper = new Object();
 	private final Thread thread;
 	private volatile long durable;
 	private volatile IOException failure;
@@ -94,19 +95,34 @@ public final class DurableCommits implements AutoCloseable {
 		long lastStoreCommit = System.nanoTime();
 		while (!closed) {
 			try {
-				Thread.sleep(interval.toMillis());
+				pause();
 				commitNow();
 				if (System.nanoTime() - lastStoreCommit >= STORE_COMMIT_INTERVAL.toNanos()) {
 					store.commitJournal();
 					lastStoreCommit = System.nanoTime();
 				}
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
 			} catch (IOException | RuntimeException e) {
 				failure = e instanceof IOException io ? io : new IOException(e);
 				synchronized (monitor) {
 					monitor.notifyAll();
+				}
+			}
+		}
+	}
+
+	/**
+	 * Waits for the interval, or until closed. The thread is never interrupted: an interrupt
+	 * during file I/O closes Lucene's and the journal's channels under them.
+	 */
+	private void pause() {
+		synchronized (sleeper) {
+			long deadline = System.nanoTime() + interval.toNanos();
+			for (long left = interval.toNanos(); left > 0 && !closed; left = deadline - System.nanoTime()) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(sleeper, left);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
 				}
 			}
 		}
@@ -132,9 +148,12 @@ public final class DurableCommits implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		closed = true;
-		thread.interrupt();
+		synchronized (sleeper) {
+			sleeper.notifyAll();
+		}
 		try {
-			thread.join(10_000);
+			// A store commit in progress finishes first; it may take a while on a slow disk.
+			thread.join(60_000);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

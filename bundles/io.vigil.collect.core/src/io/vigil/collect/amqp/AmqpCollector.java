@@ -279,7 +279,6 @@ public final class AmqpCollector implements AutoCloseable {
 			current.lose("closed");
 			closeQuietly(current.connection);
 		}
-		thread.interrupt();
 		workers.shutdown();
 		try {
 			thread.join(10_000);

@@ -70,7 +70,9 @@ public final class EventStore implements Closeable {
 				store.partitions.put(day, Partition.open(day, child));
 			}
 			// Live events a crash left in the journal, not yet in a commit, come back now.
-			EventJournal.replay(journalDirectory(directory), store);
+			if (EventJournal.replay(journalDirectory(directory), store) > 0) {
+				store.refresh();
+			}
 		} catch (IOException | RuntimeException e) {
 			store.close();
 			throw e;

@@ -158,7 +158,16 @@ final class Partition implements Closeable {
 		synchronized (this) {
 			current = writer;
 		}
-		if (current == null || !current.hasUncommittedChanges()) {
+		if (current == null) {
+			return false;
+		}
+		if (!current.isOpen()) {
+			// Lucene closes a writer after a failure it cannot recover from; what it held is not committed.
+			Throwable tragic = current.getTragicException();
+			throw new IOException("the index of " + day + " (" + path + ") was closed after an error"
+					+ (tragic == null ? "" : ": " + tragic), tragic);
+		}
+		if (!current.hasUncommittedChanges()) {
 			return false;
 		}
 		current.commit();
