@@ -10,6 +10,7 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.ForgivingExceptionHandler;
 
 import io.vigil.collect.NamedThreads;
 
@@ -56,6 +57,7 @@ public final class AmqpPublisher implements AutoCloseable {
 			throw new IOException(e.getMessage(), e);
 		}
 		factory.setThreadFactory(new NamedThreads("Vigil AMQP " + settings.name()));
+		factory.setExceptionHandler(new QuietConnectionErrors());
 		Connection connection = factory.newConnection(clientName);
 		try {
 			Channel channel = connection.createChannel();
@@ -115,6 +117,18 @@ public final class AmqpPublisher implements AutoCloseable {
 			connection.close(5_000);
 		} catch (IOException | AlreadyClosedException e) {
 			connection.abort(1_000);
+		}
+	}
+
+	/**
+	 * Keeps the client from logging a lost connection: the publisher's caller sees it as an
+	 * exception and reports it once, in its own words.
+	 */
+	private static final class QuietConnectionErrors extends ForgivingExceptionHandler {
+
+		@Override
+		public void handleUnexpectedConnectionDriverException(Connection connection, Throwable exception) {
+			// Reported by whoever publishes next, through the closed connection.
 		}
 	}
 }

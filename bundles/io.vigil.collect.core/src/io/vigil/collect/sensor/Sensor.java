@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -111,6 +112,7 @@ public final class Sensor implements AutoCloseable {
 	private final IntakeLog log;
 	private final Normalizer normalizer;
 	private final List<Lane> lanes = new ArrayList<>();
+	private final Map<String, Checkpoint> otherFiles = new LinkedHashMap<>();
 	private final Thread thread;
 	private final Object sleeper = new Object();
 	private final AtomicLong read = new AtomicLong();
@@ -134,9 +136,11 @@ public final class Sensor implements AutoCloseable {
 		this.log = log;
 		this.normalizer = new Normalizer(settings.zone(), Clock.systemUTC());
 		Map<String, Checkpoint> saved = settings.checkpoints().load();
+		otherFiles.putAll(saved);
 		for (Path file : files) {
 			Path absolute = file.toAbsolutePath().normalize();
 			Checkpoint from = saved.get(absolute.toString());
+			otherFiles.remove(absolute.toString());
 			lanes.add(new Lane(new FileFollower(absolute, settings.format(), settings.zone(), from, log,
 					settings.quiet() == null ? FileFollower.QUIET : settings.quiet(), FileFollower.MAX_CHUNK), from));
 		}
@@ -239,24 +243,27 @@ public final class Sensor implements AutoCloseable {
 				break;
 			}
 			if (lane.pending == null) {
-				lane.pending = prepare(lane);
-				lane.next = 0;
-				if (lane.pending == null) {
+				FileFollower.Chunk chunk = poll(lane);
+				if (chunk == null) {
 					continue;
 				}
+				// From here on the chunk lives in the lane until it is confirmed: nothing read is dropped.
+				lane.pending = prepare(chunk);
+				lane.next = 0;
 			}
 			worked = true;
 			caughtUp = false;
+			writeRejects(lane.pending);
 			publish(lane);
 		}
 		return worked;
 	}
 
-	private Pending prepare(Lane lane) throws IOException {
-		FileFollower.Chunk chunk;
+	private FileFollower.Chunk poll(Lane lane) {
 		try {
-			chunk = lane.follower.poll();
+			FileFollower.Chunk chunk = lane.follower.poll();
 			lane.problem = "";
+			return chunk;
 		} catch (IOException e) {
 			String problem = "cannot read " + lane.follower.path() + ": " + describe(e);
 			if (!problem.equals(lane.problem)) {
@@ -269,44 +276,63 @@ public final class Sensor implements AutoCloseable {
 				lane.state = lane.follower.state();
 			}
 		}
-		if (chunk == null) {
-			return null;
-		}
+	}
+
+	/** Turns a chunk's records into JSON events, and its rejected records into rejects to write. */
+	private Pending prepare(FileFollower.Chunk chunk) {
 		lastRead = System.nanoTime();
 		read.addAndGet(chunk.records().size());
 		List<byte[]> bodies = new ArrayList<>(chunk.records().size());
 		List<Checkpoint> after = new ArrayList<>(chunk.records().size());
+		List<Reject> rejects = new ArrayList<>();
 		for (FileFollower.Followed followed : chunk.records()) {
-			bodies.add(toEvent(chunk, followed));
+			ReadRecord record = followed.record().resolve();
+			String rejection = record.isRejected() ? record.rejection() : null;
+			byte[] body = null;
+			if (rejection == null) {
+				try {
+					body = toEvent(chunk, followed.line(), record);
+				} catch (EventRejected e) {
+					rejection = e.getMessage();
+				}
+			}
+			if (rejection != null) {
+				rejects.add(new Reject(chunk.origin(), followed.line(), rejection, followed.record().raw()));
+			}
+			bodies.add(body);
 			after.add(followed.resumeAfter());
 		}
-		return new Pending(bodies, after, chunk.end());
+		return new Pending(bodies, after, chunk.end(), rejects);
 	}
 
-	/** Returns the JSON of a record's event, or {@code null} when it is rejected (and recorded so). */
-	private byte[] toEvent(FileFollower.Chunk chunk, FileFollower.Followed followed) throws IOException {
-		ReadRecord record = followed.record().resolve();
-		if (record.isRejected()) {
-			return reject(chunk, followed, record.rejection());
-		}
+	/** Returns the JSON of a record's event, normalized and identified as a file ingest would. */
+	private byte[] toEvent(FileFollower.Chunk chunk, long line, ReadRecord record) throws EventRejected {
 		ObjectNode event = record.event();
 		String carriedId = event.path(EventFields.VIGIL).path("id").asText(null);
-		Normalizer.Result result = normalizer.normalize(event, chunk.format().id(), chunk.origin(), followed.line());
+		Normalizer.Result result = normalizer.normalize(event, chunk.format().id(), chunk.origin(), line);
 		if (result.isRejected()) {
-			return reject(chunk, followed, result.rejection());
+			throw new EventRejected(result.rejection());
 		}
 		String utc = event.get(EventFields.UTC_TIMESTAMP).asText();
 		String id = EventIds.isId(carriedId) ? carriedId : EventIds.of(chunk.format().id(), record.raw(), utc);
 		ObjectNode vigil = (ObjectNode) event.get(EventFields.VIGIL);
 		vigil.put("id", id);
 		vigil.put("sensor", settings.name());
-		return JSON.writeValueAsBytes(event);
+		try {
+			return JSON.writeValueAsBytes(event);
+		} catch (JsonProcessingException e) {
+			throw new EventRejected("cannot be written as JSON: " + e.getOriginalMessage());
+		}
 	}
 
-	private byte[] reject(FileFollower.Chunk chunk, FileFollower.Followed followed, String reason) throws IOException {
-		settings.rejects().add(chunk.origin(), followed.line(), reason, followed.record().raw());
-		rejected.incrementAndGet();
-		return null;
+	/** Writes a chunk's rejects, each once, before its events are published. */
+	private void writeRejects(Pending pending) throws IOException {
+		while (!pending.rejects.isEmpty()) {
+			Reject reject = pending.rejects.get(0);
+			settings.rejects().add(reject.origin(), reject.line(), reject.reason(), reject.raw());
+			pending.rejects.remove(0);
+			rejected.incrementAndGet();
+		}
 	}
 
 	/** Publishes a file's pending events batch by batch, moving its checkpoint after each confirm. */
@@ -350,7 +376,8 @@ public final class Sensor implements AutoCloseable {
 	}
 
 	private void checkpoint(Lane lane, Checkpoint reached) throws IOException {
-		Map<String, Checkpoint> all = new LinkedHashMap<>();
+		// Files followed by earlier runs but not by this one keep their checkpoints.
+		Map<String, Checkpoint> all = new LinkedHashMap<>(otherFiles);
 		synchronized (lanes) {
 			lane.confirmed = reached;
 			for (Lane each : lanes) {
@@ -439,8 +466,23 @@ public final class Sensor implements AutoCloseable {
 
 	/**
 	 * The events of one chunk: each one's JSON ({@code null} when rejected) and the checkpoint once
-	 * it is confirmed ({@code null} where resuming is not safe), and the chunk's end.
+	 * it is confirmed ({@code null} where resuming is not safe), the chunk's end, and the rejects
+	 * not written yet.
 	 */
-	private record Pending(List<byte[]> bodies, List<Checkpoint> after, Checkpoint end) {
+	private record Pending(List<byte[]> bodies, List<Checkpoint> after, Checkpoint end, List<Reject> rejects) {
+	}
+
+	/** A rejected record, to be written to the rejects file. */
+	private record Reject(String origin, long line, String reason, String raw) {
+	}
+
+	/** Says why the normalizer refused an event. */
+	private static final class EventRejected extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		EventRejected(String reason) {
+			super(reason, null, false, false);
+		}
 	}
 }

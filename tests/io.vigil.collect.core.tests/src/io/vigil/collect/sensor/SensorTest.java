@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.collect.IntakeLog;
 import io.vigil.collect.amqp.AmqpSettings;
 import io.vigil.events.EventFields;
 import io.vigil.events.Normalizer;
@@ -56,13 +57,17 @@ class SensorTest {
 	}
 
 	private Sensor sensor(TestBroker broker, Path file) throws IOException {
-		Sensor.Settings settings = new Sensor.Settings(AmqpSettings.of("test", TestBroker.URI),
-				new AmqpSettings.Binding("", "direct", broker.queue), "test-sensor", Optional.empty(), ZoneOffset.UTC,
-				new Checkpoints(folder.resolve("sensor/checkpoints.json")),
-				new RejectsFile(folder.resolve("rejects.jsonl")), 100, Duration.ofMillis(50), Duration.ofMillis(200));
-		Sensor sensor = new Sensor(settings, List.of(file), message -> {
+		return sensor(broker.queue, file, message -> {
 			// Warnings show in the assertions' counts.
 		});
+	}
+
+	private Sensor sensor(String queue, Path file, IntakeLog log) throws IOException {
+		Sensor.Settings settings = new Sensor.Settings(AmqpSettings.of("test", TestBroker.URI),
+				new AmqpSettings.Binding("", "direct", queue), "test-sensor", Optional.empty(), ZoneOffset.UTC,
+				new Checkpoints(folder.resolve("sensor/checkpoints.json")),
+				new RejectsFile(folder.resolve("rejects.jsonl")), 100, Duration.ofMillis(50), Duration.ofMillis(200));
+		Sensor sensor = new Sensor(settings, List.of(file), log);
 		sensor.start();
 		return sensor;
 	}
@@ -156,6 +161,30 @@ class SensorTest {
 			assertEquals(260, again.size());
 			assertTrue(again.containsAll(first), "the same lines get the same ids");
 			assertTrue(again.containsAll(ids(added)));
+		}
+	}
+
+	@Test
+	void keepsWhatNoQueueTookUntilOneDoes() throws Exception {
+		Path file = folder.resolve("syslog");
+		Files.writeString(file, lines(0, 20), StandardCharsets.UTF_8);
+		List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+		try (TestBroker broker = TestBroker.connect("vigil.test.sensor")) {
+			String later = broker.queue + ".later";
+			try (Sensor sensor = sensor(later, file, warnings::add)) {
+				await(() -> !warnings.isEmpty(), "a warning that no queue took the events");
+				assertTrue(warnings.get(0).contains("no queue is bound"), warnings.get(0));
+				assertEquals(0, sensor.confirmed());
+				assertTrue(!Files.exists(folder.resolve("sensor/checkpoints.json")), "no checkpoint without a queue");
+
+				broker.channel.queueDeclare(later, true, false, false, null);
+				try {
+					await(() -> sensor.confirmed() == 20, "the events published once a queue takes them");
+					assertEquals(20, broker.channel.messageCount(later));
+				} finally {
+					broker.channel.queueDelete(later);
+				}
+			}
 		}
 	}
 }
