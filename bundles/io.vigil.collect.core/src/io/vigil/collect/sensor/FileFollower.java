@@ -36,8 +36,9 @@ import io.vigil.events.read.ReaderOptions;
  * (rotation: rename and create) the old file is read to its end first; when the file shrinks
  * (truncation) it is read again from its start. Started from a checkpoint whose file was rotated
  * meanwhile, it finishes that file where it was rotated to ({@code NAME.1}, {@code NAME-DATE};
- * compressed ones are out of reach) before the new one. Audit events, whose records span lines,
- * are never split between two polls. Not thread-safe.
+ * compressed ones are out of reach) before the new one. The records of the last audit event read
+ * are held back until its EOE comes or the file stays quiet, so that an event is not cut in two at
+ * the end of a poll. A line longer than a chunk is rejected and skipped. Not thread-safe.
  */
 public final class FileFollower implements Closeable {
 
@@ -68,7 +69,8 @@ public final class FileFollower implements Closeable {
 	 * @param origin the file's path, for {@code vigil.origin} and rejects
 	 * @param format the file's format
 	 * @param records the records in the order read
-	 * @param end the checkpoint once every record of the chunk is published
+	 * @param end the checkpoint once every record of the chunk is published, or {@code null} when
+	 *            the chunk ends inside a line too long to read, which is skipped
 	 */
 	public record Chunk(String origin, Format format, List<Followed> records, Checkpoint end) {
 	}
@@ -173,28 +175,35 @@ public final class FileFollower implements Closeable {
 				channel.close();
 				continue;
 			}
-			channel.close();
-			return openAt(before);
+			try {
+				openAt(channel, before);
+			} catch (IOException | RuntimeException e) {
+				channel.close();
+				throw e;
+			}
+			return true;
 		}
 		return false;
 	}
 
-	private boolean openAt(String key) throws IOException {
+	private void openAt(FileChannel channel, String key) throws IOException {
 		Checkpoint from = resumeFrom;
 		resumeFrom = null;
 		if (from != null && !from.key().equals(key)) {
 			Path rotated = findRotated(from.key());
 			if (rotated != null) {
 				log.info(path + " was rotated while the sensor was stopped; finishing " + rotated + " first");
-				current = new Reading(rotated, from.key(), from.offset(), from.line(), true);
-				return true;
+				channel.close();
+				current = new Reading(rotated, FileChannel.open(rotated, StandardOpenOption.READ), from.key(),
+						from.offset(), from.line(), true);
+				return;
 			}
 			log.warn(path + " was rotated while the sensor was stopped and the rotated file is not found (or is "
 					+ "compressed); reading the new file from its start");
 			from = null;
 		}
-		current = new Reading(path, key, from == null ? 0 : from.offset(), from == null ? 0 : from.line(), false);
-		return true;
+		current = new Reading(path, channel, key, from == null ? 0 : from.offset(), from == null ? 0 : from.line(),
+				false);
 	}
 
 	private Path findRotated(String key) throws IOException {
@@ -255,10 +264,13 @@ public final class FileFollower implements Closeable {
 			return null;
 		}
 		byte[] bytes = current.readAt(current.offset, (int) Math.min(available, maxChunk));
+		if (current.inLongLine || (bytes.length == maxChunk && lastNewline(bytes) < 0)) {
+			return skipLongLine(bytes);
+		}
 		boolean settled = current.quiet(quiet);
 		int end = lastNewline(bytes) + 1;
-		if (end == 0 && (bytes.length == maxChunk || (current.rotated && settled))) {
-			// A line longer than a chunk, or the unfinished last line of a file nobody writes to any more.
+		if (end == 0 && current.rotated && settled) {
+			// The unfinished last line of a file nobody writes to any more.
 			end = bytes.length;
 		}
 		if (format == Format.AUDIT && !settled && end > 0) {
@@ -270,10 +282,46 @@ public final class FileFollower implements Closeable {
 		return parse(bytes, end);
 	}
 
+	/**
+	 * Rejects a line longer than a chunk and skips it to its end, so that its rest is never taken
+	 * for lines of its own.
+	 */
+	private Chunk skipLongLine(byte[] bytes) {
+		List<Followed> records = new ArrayList<>();
+		if (!current.inLongLine) {
+			current.inLongLine = true;
+			String start = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
+			records.add(new Followed(ReadRecord.rejected(current.line + 1, start, "line longer than " + maxChunk
+					+ " bytes; skipped to its end"), current.line + 1, null));
+		}
+		int newline = firstNewline(bytes);
+		if (newline < 0) {
+			current.offset += bytes.length;
+		} else {
+			current.offset += newline + 1;
+			current.line++;
+			current.inLongLine = false;
+		}
+		return new Chunk(current.file.toString(), format, records,
+				current.inLongLine ? null : new Checkpoint(current.key, current.offset, current.line));
+	}
+
+	private static int firstNewline(byte[] bytes) {
+		for (int i = 0; i < bytes.length; i++) {
+			if (bytes[i] == '\n') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	private boolean detectFormat() throws IOException {
 		byte[] head = current.readAt(0, (int) Math.min(HEAD, current.channel.size()));
 		int end = lastNewline(head) + 1;
 		if (end == 0) {
+			if (head.length == HEAD) {
+				warnOnce("cannot tell the format of " + path + ": its first " + HEAD + " bytes hold no complete line");
+			}
 			return false;
 		}
 		Optional<Format> detected = FormatDetector.detect(new String(head, 0, end, StandardCharsets.UTF_8),
@@ -433,12 +481,14 @@ public final class FileFollower implements Closeable {
 		long offset;
 		long line;
 		boolean rotated;
+		boolean inLongLine;
 		long size = -1;
 		long changedAt;
 
-		Reading(Path file, String key, long offset, long line, boolean rotated) throws IOException {
+		Reading(Path file, FileChannel channel, String key, long offset, long line, boolean rotated)
+				throws IOException {
 			this.file = file;
-			this.channel = FileChannel.open(file, StandardOpenOption.READ);
+			this.channel = channel;
 			this.key = key;
 			this.offset = offset;
 			this.line = line;

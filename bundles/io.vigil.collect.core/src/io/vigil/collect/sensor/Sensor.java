@@ -194,33 +194,43 @@ public final class Sensor implements AutoCloseable {
 	private void run() {
 		Duration backoff = FIRST_BACKOFF;
 		while (!closed) {
+			String failure;
 			try {
 				if (publisher == null) {
-					publisher = AmqpPublisher.open(settings.amqp(), settings.binding(), "Vigil sensor " + settings.name());
-					setState(State.CONNECTED, settings.amqp().displayUri() + ", " + settings.binding());
-					log.info("sensor '" + settings.name() + "' publishing to " + settings.binding() + " on "
-							+ settings.amqp().displayUri());
+					connect();
 					backoff = FIRST_BACKOFF;
 				}
 				if (!step()) {
 					caughtUp = true;
 					pause(settings.pollInterval());
 				}
+				continue;
 			} catch (IOException | TimeoutException | ShutdownSignalException e) {
-				lost(describe(e));
-				if (!pause(backoff)) {
-					break;
-				}
-				backoff = backoff.multipliedBy(2).compareTo(LAST_BACKOFF) > 0 ? LAST_BACKOFF : backoff.multipliedBy(2);
+				failure = describe(e);
+			} catch (RuntimeException e) {
+				// The client or a reader failed in a way it should not: say so, and go on as after a loss.
+				failure = "unexpected " + e.getClass().getSimpleName() + ": " + describe(e);
 			} catch (InterruptedException e) {
 				break;
 			}
+			lost(failure);
+			if (!pause(backoff)) {
+				break;
+			}
+			backoff = backoff.multipliedBy(2).compareTo(LAST_BACKOFF) > 0 ? LAST_BACKOFF : backoff.multipliedBy(2);
 		}
 		if (publisher != null) {
 			publisher.close();
 			publisher = null;
 		}
 		setState(State.STOPPED, "");
+	}
+
+	private void connect() throws IOException, TimeoutException {
+		publisher = AmqpPublisher.open(settings.amqp(), settings.binding(), "Vigil sensor " + settings.name());
+		setState(State.CONNECTED, settings.amqp().displayUri() + ", " + settings.binding());
+		log.info("sensor '" + settings.name() + "' publishing to " + settings.binding() + " on "
+				+ settings.amqp().displayUri());
 	}
 
 	private void lost(String reason) {

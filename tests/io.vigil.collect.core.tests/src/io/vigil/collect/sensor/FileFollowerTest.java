@@ -295,6 +295,24 @@ class FileFollowerTest {
 	}
 
 	@Test
+	void rejectsALineLongerThanAChunkAndSkipsItToItsEnd() throws Exception {
+		Path log = folder.resolve("syslog");
+		append(log, syslog(1) + "x".repeat(10_000) + "\n" + syslog(3));
+		List<Checkpoint> ends = new ArrayList<>();
+		try (FileFollower follower = follower(log, Optional.of(Format.SYSLOG), null, Duration.ofMillis(100), 4096)) {
+			List<FileFollower.Followed> records = readUntil(follower, 3, ends);
+
+			assertEquals(3, records.size());
+			assertEquals("message 1", messageOf(records.get(0)));
+			assertTrue(records.get(1).record().isRejected());
+			assertEquals(2, records.get(1).line());
+			assertEquals("message 3", messageOf(records.get(2)));
+			assertEquals(3, records.get(2).line());
+			assertEquals(Files.size(log), ends.get(ends.size() - 1).offset());
+		}
+	}
+
+	@Test
 	void linesEndAsTheReadersSee() {
 		byte[] bytes = "a\r\nb\rc\n\nd".getBytes(StandardCharsets.UTF_8);
 

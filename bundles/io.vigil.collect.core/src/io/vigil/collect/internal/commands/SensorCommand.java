@@ -59,7 +59,8 @@ public final class SensorCommand implements VigilCommand {
 
 				  --follow PATH     a log file to follow (repeatable), like tail -F: rotation (rename and create)
 				                    and truncation are followed; a file that does not exist yet is waited for
-				  --format F        read every file as F: %s (default: detect per file; csv cannot be followed)
+				  --format F        read every file as F: %s (default: detect per file); mozdef
+				                    files are followed as JSON lines; csv cannot be followed
 				  --zone ZONE       the time zone of timestamps that carry none (default: UTC)
 				  --exchange X      publish to exchange X (default: MozDef's eventtask); a missing one is declared
 				  --routing-key K   the routing key (default: MozDef's for its exchanges, else #)
