@@ -100,7 +100,8 @@ public final class AmqpPublisher implements AutoCloseable {
 		if (now != returnedBefore) {
 			long count = now - returnedBefore;
 			returnedBefore = now;
-			throw new IOException(count + " messages were returned: no queue is bound to exchange '" + binding.exchange()
+			throw new IOException(count + " messages were returned: no queue is bound to exchange '"
+					+ binding.exchange()
 					+ "' with routing key '" + binding.routingKey() + "' (start the collector first)");
 		}
 	}

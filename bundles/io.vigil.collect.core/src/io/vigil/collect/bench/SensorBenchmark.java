@@ -108,7 +108,8 @@ public final class SensorBenchmark {
 	 *
 	 * @throws IOException if the broker cannot be reached or the folder cannot be written
 	 */
-	public static Result run(Settings settings, IntakeLog log) throws IOException, TimeoutException, InterruptedException {
+	public static Result run(Settings settings, IntakeLog log)
+			throws IOException, TimeoutException, InterruptedException {
 		Path file = settings.folder().resolve("auth.log");
 		writeLines(file, settings.events());
 		List<byte[]> premade = premade(file);
@@ -152,8 +153,8 @@ public final class SensorBenchmark {
 				out.write(String.format(Locale.ROOT,
 						"Dec  3 %02d:%02d:%02d bastion sshd[%d]: Failed password for invalid user u%d from 10.%d.%d.%d "
 								+ "port %d ssh2%n",
-						(i / 3600) % 24, (i / 60) % 60, i % 60, 100_000 + i, i % 977, (i / 65_536) % 256, (i / 256) % 256,
-						i % 256, 1024 + i % 60_000));
+						(i / 3600) % 24, (i / 60) % 60, i % 60, 100_000 + i, i % 977, (i / 65_536) % 256,
+						(i / 256) % 256, i % 256, 1024 + i % 60_000));
 			}
 		}
 	}
@@ -173,7 +174,8 @@ public final class SensorBenchmark {
 				ObjectNode event = resolved.event();
 				normalizer.normalize(event, Format.SYSLOG.id(), file.toString(), record.line());
 				ObjectNode vigil = (ObjectNode) event.get(EventFields.VIGIL);
-				vigil.put("id", EventIds.of(Format.SYSLOG.id(), record.raw(), event.get(EventFields.UTC_TIMESTAMP).asText()));
+				String utc = event.get(EventFields.UTC_TIMESTAMP).asText();
+				vigil.put("id", EventIds.of(Format.SYSLOG.id(), record.raw(), utc));
 				vigil.put("sensor", "benchmark");
 				bodies.add(JSON.writeValueAsBytes(event));
 			}

@@ -112,7 +112,8 @@ public final class FileFollower implements Closeable {
 	public FileFollower(Path path, Optional<Format> format, ZoneId zone, Checkpoint resumeFrom, IntakeLog log,
 			Duration quiet, int maxChunk) {
 		if (format.isPresent() && format.get() == Format.CSV) {
-			throw new IllegalArgumentException("CSV files cannot be followed: each part read would need the header line");
+			throw new IllegalArgumentException(
+					"CSV files cannot be followed: each part read would need the header line");
 		}
 		this.path = path.toAbsolutePath().normalize();
 		this.zone = zone;

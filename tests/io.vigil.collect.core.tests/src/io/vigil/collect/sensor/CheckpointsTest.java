@@ -1,6 +1,7 @@
 package io.vigil.collect.sensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class CheckpointsTest {
 		checkpoints.save(saved);
 
 		assertEquals(saved, checkpoints.load());
-		assertTrue(!Files.exists(folder.resolve("sensor/checkpoints.json.tmp")), "the temporary file was moved");
+		assertFalse(Files.exists(folder.resolve("sensor/checkpoints.json.tmp")), "the temporary file was moved");
 	}
 
 	@Test

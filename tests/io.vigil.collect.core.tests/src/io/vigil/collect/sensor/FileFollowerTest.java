@@ -12,7 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class FileFollowerTest {
 	Path folder;
 
 	private static String syslog(int number) {
-		return "Dec  3 20:48:" + String.format(java.util.Locale.ROOT, "%02d", number % 60) + " host sshd[" + number
+		return "Dec  3 20:48:" + String.format(Locale.ROOT, "%02d", number % 60) + " host sshd[" + number
 				+ "]: message " + number + "\n";
 	}
 
@@ -47,7 +49,8 @@ class FileFollowerTest {
 		Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 	}
 
-	private static FileFollower follower(Path file, Optional<Format> format, Checkpoint from, Duration quiet, int chunk) {
+	private static FileFollower follower(Path file, Optional<Format> format, Checkpoint from, Duration quiet,
+			int chunk) {
 		return new FileFollower(file, format, ZoneOffset.UTC, from, QUIET_LOG, quiet, chunk);
 	}
 
@@ -226,7 +229,8 @@ class FileFollowerTest {
 		try (FileFollower follower = follower(log, Optional.empty(), afterSix, Duration.ofMillis(100), 1 << 20)) {
 			List<FileFollower.Followed> records = follower.poll().records();
 
-			assertEquals(List.of("message 10", "message 11"), records.stream().map(FileFollowerTest::messageOf).toList());
+			assertEquals(List.of("message 10", "message 11"),
+					records.stream().map(FileFollowerTest::messageOf).toList());
 		}
 	}
 
@@ -318,6 +322,6 @@ class FileFollowerTest {
 
 		long[] ends = FileFollower.lineEnds(bytes, bytes.length);
 
-		assertEquals(List.of(3L, 5L, 7L, 8L, 9L), java.util.Arrays.stream(ends).boxed().toList());
+		assertEquals(List.of(3L, 5L, 7L, 8L, 9L), Arrays.stream(ends).boxed().toList());
 	}
 }

@@ -1,6 +1,7 @@
 package io.vigil.collect.sensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -168,14 +170,14 @@ class SensorTest {
 	void keepsWhatNoQueueTookUntilOneDoes() throws Exception {
 		Path file = folder.resolve("syslog");
 		Files.writeString(file, lines(0, 20), StandardCharsets.UTF_8);
-		List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 		try (TestBroker broker = TestBroker.connect("vigil.test.sensor")) {
 			String later = broker.queue + ".later";
 			try (Sensor sensor = sensor(later, file, warnings::add)) {
 				await(() -> !warnings.isEmpty(), "a warning that no queue took the events");
 				assertTrue(warnings.get(0).contains("no queue is bound"), warnings.get(0));
 				assertEquals(0, sensor.confirmed());
-				assertTrue(!Files.exists(folder.resolve("sensor/checkpoints.json")), "no checkpoint without a queue");
+				assertFalse(Files.exists(folder.resolve("sensor/checkpoints.json")), "no checkpoint without a queue");
 
 				broker.channel.queueDeclare(later, true, false, false, null);
 				try {

@@ -79,8 +79,8 @@ public final class SensorCommand implements VigilCommand {
 	@Override
 	public int run(CommandContext context) throws Exception {
 		Arguments arguments = Arguments.parse(context.arguments(),
-				Set.of("--amqp", "--vhost", "--truststore", "--follow", "--format", "--zone", "--exchange", "--routing-key",
-						"--name", "--batch", "--status", "--for", "--idle"),
+				Set.of("--amqp", "--vhost", "--truststore", "--follow", "--format", "--zone", "--exchange",
+						"--routing-key", "--name", "--batch", "--status", "--for", "--idle"),
 				Set.of());
 		List<Path> files = files(arguments);
 		String name = arguments.value("--name") == null ? hostName() : arguments.value("--name");
@@ -94,9 +94,10 @@ public final class SensorCommand implements VigilCommand {
 		Duration limit = ConnectionOptions.seconds(arguments, "--for", 0, 365L * 86_400);
 		Duration idle = ConnectionOptions.seconds(arguments, "--idle", 0, 86_400);
 		Workspace workspace = context.workspace();
-		Sensor.Settings settings = new Sensor.Settings(amqp, binding(arguments), name, format(arguments), zone(arguments),
-				new Checkpoints(workspace.root().resolve("sensor").resolve("checkpoints.json")),
-				new RejectsFile(workspace.logDirectory().resolve("rejects").resolve(REJECTS_NAME.format(Instant.now()))),
+		Path rejects = workspace.logDirectory().resolve("rejects").resolve(REJECTS_NAME.format(Instant.now()));
+		Sensor.Settings settings = new Sensor.Settings(amqp, binding(arguments), name, format(arguments),
+				zone(arguments), new Checkpoints(workspace.root().resolve("sensor").resolve("checkpoints.json")),
+				new RejectsFile(rejects),
 				(int) arguments.number("--batch", Sensor.DEFAULT_BATCH, 1, 100_000), Duration.ofMillis(250),
 				FileFollower.QUIET);
 		for (Path file : files) {
@@ -114,12 +115,14 @@ public final class SensorCommand implements VigilCommand {
 		return 0;
 	}
 
-	private static void runSensor(CommandContext context, Sensor.Settings settings, List<Path> files, UntilStopped until,
-			Duration status, Duration limit, Duration idle) throws IOException, InterruptedException {
+	private static void runSensor(CommandContext context, Sensor.Settings settings, List<Path> files,
+			UntilStopped until, Duration status, Duration limit, Duration idle)
+			throws IOException, InterruptedException {
 		Sensor sensor = new Sensor(settings, files, new PrintingLog(context.err()));
 		sensor.start();
-		context.out().println("sensor " + settings.name() + " following " + files.size() + (files.size() == 1 ? " file" : " files")
-				+ ", publishing to " + settings.binding() + " on " + settings.amqp().displayUri());
+		context.out().println("sensor " + settings.name() + " following " + files.size()
+				+ (files.size() == 1 ? " file" : " files") + ", publishing to " + settings.binding() + " on "
+				+ settings.amqp().displayUri());
 		context.out().flush();
 		StatusLine line = new StatusLine(sensor, context);
 		String why;
