@@ -87,6 +87,7 @@ public final class FileFollower implements Closeable {
 	private Checkpoint resumeFrom;
 	private Format format;
 	private Reading current;
+	private boolean holdingBack;
 	private String lastWarning = "";
 
 	/**
@@ -146,6 +147,7 @@ public final class FileFollower implements Closeable {
 	 * @throws IOException if the file cannot be read
 	 */
 	public Chunk poll() throws IOException {
+		holdingBack = false;
 		if (current == null && !open()) {
 			return null;
 		}
@@ -155,8 +157,17 @@ public final class FileFollower implements Closeable {
 			log.info("finished the rotated file " + current.file + "; following the new " + path);
 			closeCurrent();
 			open();
+			holdingBack = current != null;
 		}
 		return chunk;
+	}
+
+	/**
+	 * Returns whether the last poll found nothing left to give out: not a rotated file still to
+	 * finish, nor an audit event held back. A partial last line does not count: it may never end.
+	 */
+	public boolean caughtUp() {
+		return !holdingBack && (current == null || !current.rotated);
 	}
 
 	private boolean open() throws IOException {
@@ -275,7 +286,9 @@ public final class FileFollower implements Closeable {
 			end = bytes.length;
 		}
 		if (format == Format.AUDIT && !settled && end > 0) {
+			int whole = end;
 			end = holdBackLastAuditEvent(bytes, end, bytes.length == maxChunk);
+			holdingBack = end < whole;
 		}
 		if (end == 0) {
 			return null;

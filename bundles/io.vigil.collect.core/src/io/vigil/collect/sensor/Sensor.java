@@ -1,6 +1,8 @@
 package io.vigil.collect.sensor;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -201,7 +203,7 @@ public final class Sensor implements AutoCloseable {
 					backoff = FIRST_BACKOFF;
 				}
 				if (!step()) {
-					caughtUp = true;
+					caughtUp = lanes.stream().allMatch(lane -> lane.follower.caughtUp());
 					pause(settings.pollInterval());
 				}
 				continue;
@@ -275,7 +277,7 @@ public final class Sensor implements AutoCloseable {
 			lane.problem = "";
 			return chunk;
 		} catch (IOException e) {
-			String problem = "cannot read " + lane.follower.path() + ": " + describe(e);
+			String problem = "cannot read " + lane.follower.path() + ": " + describeFileProblem(e);
 			if (!problem.equals(lane.problem)) {
 				lane.problem = problem;
 				log.warn(problem + "; trying again");
@@ -420,6 +422,16 @@ public final class Sensor implements AutoCloseable {
 			}
 		}
 		return false;
+	}
+
+	private static String describeFileProblem(IOException e) {
+		if (e instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (e instanceof FileSystemException problem && problem.getReason() != null) {
+			return problem.getReason();
+		}
+		return describe(e);
 	}
 
 	private static String describe(Throwable e) {

@@ -1,6 +1,7 @@
 package io.vigil.collect.sensor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,19 +141,24 @@ class FileFollowerTest {
 		try (FileFollower follower = follower(log, Optional.empty(), null, Duration.ofMillis(100), 1 << 20)) {
 			assertEquals(10, readUntil(follower, 10, ends).size());
 
+			assertNull(follower.poll());
+			assertTrue(follower.caughtUp());
 			append(log, syslogLines(10, 15));
 			Files.move(log, folder.resolve("auth.log.1"));
 			append(folder.resolve("auth.log.1"), syslogLines(15, 20));
 			append(log, syslogLines(20, 30));
-			List<FileFollower.Followed> records = readUntil(follower, 20, ends);
+			assertEquals(10, follower.poll().records().size(), "the rest of the rotated file");
+			assertFalse(follower.caughtUp(), "the new file is still to read");
+			List<FileFollower.Followed> records = readUntil(follower, 10, ends);
 
-			assertEquals(20, records.size());
+			assertEquals(10, records.size());
 			for (int i = 0; i < records.size(); i++) {
-				assertEquals("message " + (10 + i), messageOf(records.get(i)));
+				assertEquals("message " + (20 + i), messageOf(records.get(i)));
 			}
-			assertEquals(1, records.get(10).line(), "the new file counts its lines from 1");
+			assertEquals(1, records.get(0).line(), "the new file counts its lines from 1");
 			assertEquals(FileFollower.keyOf(log), ends.get(ends.size() - 1).key());
 			assertNull(follower.poll());
+			assertTrue(follower.caughtUp());
 		}
 	}
 
@@ -258,6 +264,7 @@ class FileFollowerTest {
 
 			assertEquals(Format.AUDIT, first.format());
 			assertEquals(1, first.records().size(), "serial 2 is held back: its records are still coming");
+			assertFalse(follower.caughtUp());
 			assertEquals(audit(1, "SYSCALL", "CWD", "EOE").length(), first.end().offset());
 			assertNull(first.records().get(0).resumeAfter(), "only a chunk's end is a safe place in an audit log");
 

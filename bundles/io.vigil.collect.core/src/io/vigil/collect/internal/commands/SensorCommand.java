@@ -148,6 +148,9 @@ public final class SensorCommand implements VigilCommand {
 			if (Files.isDirectory(file)) {
 				throw new CommandException("--follow " + follow + " is a folder; follow its log files one by one");
 			}
+			if (Files.exists(file) && !Files.isReadable(file)) {
+				throw new CommandException("cannot read " + follow + ": permission denied");
+			}
 			if (!files.contains(file)) {
 				files.add(file);
 			}
