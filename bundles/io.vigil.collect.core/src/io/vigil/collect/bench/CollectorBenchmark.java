@@ -103,7 +103,7 @@ public final class CollectorBenchmark {
 		return AmqpSettings.of(name, settings.uri()).withQueue(queue, List.of(new AmqpSettings.Binding(exchange, "direct", "bench")));
 	}
 
-	private void fill(AmqpSettings target, List<byte[]> messages) throws AmqpSettingsException, IOException, InterruptedException {
+	private void fill(AmqpSettings target, List<byte[]> messages) throws IOException, TimeoutException, InterruptedException {
 		AmqpSettings.Binding binding = target.bindings().get(0);
 		try (AmqpPublisher publisher = AmqpPublisher.open(target, binding, "benchmark publisher")) {
 			for (byte[] message : messages) {

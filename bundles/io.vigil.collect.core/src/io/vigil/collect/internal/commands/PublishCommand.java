@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Component;
 
 import io.vigil.collect.amqp.AmqpPublisher;
 import io.vigil.collect.amqp.AmqpSettings;
-import io.vigil.collect.amqp.AmqpSettingsException;
 import io.vigil.core.command.Arguments;
 import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
@@ -94,7 +93,7 @@ public final class PublishCommand implements VigilCommand {
 	private static AmqpPublisher open(AmqpSettings settings, AmqpSettings.Binding target) throws CommandException {
 		try {
 			return AmqpPublisher.open(settings, target, "publish");
-		} catch (AmqpSettingsException | IOException e) {
+		} catch (IOException | java.util.concurrent.TimeoutException e) {
 			throw new CommandException(e.getMessage(), e);
 		}
 	}
