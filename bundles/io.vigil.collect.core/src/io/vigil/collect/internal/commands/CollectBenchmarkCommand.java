@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.vigil.collect.amqp.AmqpSettings;
 import io.vigil.collect.bench.CollectorBenchmark;
+import io.vigil.collect.bench.SensorBenchmark;
+import io.vigil.collect.sensor.Sensor;
 import io.vigil.core.command.Arguments;
 import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.VigilCommand;
@@ -28,18 +31,22 @@ public final class CollectBenchmarkCommand implements VigilCommand {
 
 	@Override
 	public String summary() {
-		return "Measures the collector (and sensor) against bare RabbitMQ clients on the same broker.";
+		return "Measures the collector and the sensor against bare RabbitMQ clients on the same broker.";
 	}
 
 	@Override
 	public String usage() {
 		return """
 				collect-benchmark [--amqp URI] [--events N] [--rounds R]
-				  --amqp URI    the broker (default: amqp://127.0.0.1:5672); queues and exchanges named
-				                vigil.bench.* are made and deleted
+				  --amqp URI    the broker (default: amqp://127.0.0.1:5672); temporary queues and exchanges
+				                (vigil.bench.*) are made and deleted
 				  --events N    messages per round (default 100000)
 				  --rounds R    rounds of each side, alternating which goes first (default 3)
-				Prints each round's rate, the medians and their ratio against the goal (at least 0.5).""";
+				Collector: durable at-least-once collection (parse, normalize, index, journal, then ack)
+				against a bare consumer with manual acks draining the same messages. Sensor: following a
+				syslog file (read, parse, normalize, publish, confirm, checkpoint) against a bare publisher
+				with confirms in batches of the same size. Prints each round, the medians and the ratios
+				against the goal (at least 0.5).""";
 	}
 
 	@Override
@@ -62,6 +69,11 @@ public final class CollectBenchmarkCommand implements VigilCommand {
 			}).run();
 			print(context.out(), "collector", "bare consumer (manual acks)", "Vigil collector (durable, then acked)",
 					result.bare(), result.vigil(), result.ratio());
+			SensorBenchmark.Result sensor = SensorBenchmark.run(new SensorBenchmark.Settings(
+					AmqpSettings.of("benchmark", uri), (int) settings.events(), Sensor.DEFAULT_BATCH, settings.rounds(),
+					Files.createDirectories(work.resolve("sensor"))), new PrintingLog(context.err()));
+			sensor.report().forEach(context.out()::println);
+			context.out().flush();
 		} finally {
 			delete(work);
 		}
