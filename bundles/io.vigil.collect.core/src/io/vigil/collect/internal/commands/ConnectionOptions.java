@@ -25,7 +25,7 @@ final class ConnectionOptions {
 			                    comes from $VIGIL_AMQP_PASSWORD (or the URI), the user from the URI (default guest)
 			  --vhost VHOST     the virtual host, instead of the URI's
 			  --truststore F    a PKCS#12 or JKS trust store for amqps:// (password in $VIGIL_TRUSTSTORE_PASSWORD);
-			                    without it the JDK's trusted authorities are used""";
+			                    without it the JDK's trusted authorities are used""".indent(2).stripTrailing();
 
 	private ConnectionOptions() {
 	}
