@@ -93,6 +93,17 @@ public interface CollectorService {
 	 */
 	void setEnabled(String id, boolean enabled) throws CollectorException;
 
+	/**
+	 * Tries a connection's settings without consuming: connects and looks for its exchanges. Waits
+	 * for the broker, up to its connection timeout; call it from a job.
+	 *
+	 * @param secrets the secrets to try; {@code null} ones are read from the store for a
+	 *            connection that has an id
+	 * @return what was found, in a sentence
+	 * @throws CollectorException if the settings are not valid or the broker cannot be reached
+	 */
+	String check(ConnectionDefinition connection, Secrets secrets) throws CollectorException;
+
 	/** Returns what a connection is doing, or empty when there is no such connection. */
 	Optional<ConnectionStatus> status(String id);
 

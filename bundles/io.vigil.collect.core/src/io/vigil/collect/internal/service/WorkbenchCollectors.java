@@ -32,6 +32,7 @@ import io.vigil.collect.SecretStoreException;
 import io.vigil.collect.SourceHealth;
 import io.vigil.collect.SourceRegistry;
 import io.vigil.collect.SourceStats;
+import io.vigil.collect.amqp.AmqpCheck;
 import io.vigil.collect.amqp.AmqpCollector;
 import io.vigil.collect.amqp.AmqpSettingsException;
 import io.vigil.collect.http.HttpIntake;
@@ -167,14 +168,39 @@ final class WorkbenchCollectors implements CollectorService, AutoCloseable {
 		}
 	}
 
-	private void check(ConnectionDefinition connection) throws CollectorException {
-		if (connection.name().isBlank()) {
-			throw new CollectorException("a connection needs a name");
+	@Override
+	public String check(ConnectionDefinition connection, Secrets given) throws CollectorException {
+		checkSettings(connection);
+		try {
+			char[] password = secret(connection.id(), PASSWORD, given.password());
+			char[] trustStorePassword = secret(connection.id(), TRUST_STORE_PASSWORD, given.trustStorePassword());
+			return AmqpCheck.check(connection.settings(password, trustStorePassword));
+		} catch (SecretStoreException e) {
+			throw new CollectorException("cannot read the connection's secrets: " + e.getMessage(), e);
+		} catch (AmqpSettingsException e) {
+			throw new CollectorException(e.getMessage(), e);
 		}
+	}
+
+	private char[] secret(String id, String key, char[] given) throws SecretStoreException {
+		if (given != null) {
+			return given.length == 0 ? null : given;
+		}
+		return id == null ? null : secrets.read(id, key);
+	}
+
+	private void check(ConnectionDefinition connection) throws CollectorException {
 		for (ConnectionDefinition other : definitions.values()) {
 			if (other.name().equals(connection.name()) && !other.id().equals(connection.id())) {
 				throw new CollectorException("there is already a connection named '" + connection.name() + "'");
 			}
+		}
+		checkSettings(connection);
+	}
+
+	private static void checkSettings(ConnectionDefinition connection) throws CollectorException {
+		if (connection.name().isBlank()) {
+			throw new CollectorException("a connection needs a name");
 		}
 		try {
 			if (new URI(connection.uri()).getRawUserInfo() != null) {
