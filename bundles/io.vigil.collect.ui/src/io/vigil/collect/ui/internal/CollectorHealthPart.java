@@ -116,7 +116,7 @@ public final class CollectorHealthPart {
 	private void createColumns() {
 		column(Messages.Health_source, 200, SWT.LEFT, row -> row.reading().name());
 		column(Messages.Health_kind, 110, SWT.LEFT, row -> HealthLabels.kind(row.reading().kind()));
-		column(Messages.Health_state, 240, SWT.LEFT, row -> row.reading().state());
+		column(Messages.Health_state, 240, SWT.LEFT, CollectorHealthPart::state);
 		column(Messages.Health_rate, 80, SWT.RIGHT, row -> HealthLabels.rate(row.reading().perSecond()));
 		column(Messages.Health_total, 90, SWT.RIGHT, row -> HealthLabels.count(row.reading().total()));
 		column(Messages.Health_rejected, 80, SWT.RIGHT, row -> HealthLabels.count(row.reading().rejected()));
@@ -158,6 +158,15 @@ public final class CollectorHealthPart {
 						: null;
 			}
 		});
+	}
+
+	private static String state(SourceHealth row) {
+		SourceStats.Reading reading = row.reading();
+		if (reading.kind() != SourceStats.Kind.SENSOR_HOST) {
+			return reading.state();
+		}
+		// A sensor host has no connection of its own: what matters is whether it still reports.
+		return row.silent() ? Messages.Health_sensorSilent : Messages.Health_sensorReporting;
 	}
 
 	private static boolean troubled(SourceStats.Reading reading) {

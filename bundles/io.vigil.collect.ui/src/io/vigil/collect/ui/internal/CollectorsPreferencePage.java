@@ -10,6 +10,7 @@ import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -79,11 +80,12 @@ public final class CollectorsPreferencePage extends PreferencePage implements IW
 		Table table = connections.getTable();
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
-		GridDataFactory.fillDefaults().grab(true, true).hint(480, table.getItemHeight() * 5).applyTo(table);
-		column(Messages.Preferences_name, 120, ConnectionDefinition::name);
-		column(Messages.Preferences_broker, 170, definition -> definition.settings(null, null).displayUri());
-		column(Messages.Preferences_queue, 110, ConnectionDefinition::queue);
-		column(Messages.Preferences_state, 160, this::state);
+		GridDataFactory.fillDefaults().grab(true, true).hint(560, table.getItemHeight() * 5).applyTo(table);
+		column(Messages.Preferences_name, 110, ConnectionDefinition::name);
+		column(Messages.Preferences_broker, 165, definition -> definition.settings(null, null).displayUri());
+		column(Messages.Preferences_queue, 100, ConnectionDefinition::queue);
+		column(Messages.Preferences_state, 180, this::state);
+		ColumnViewerToolTipSupport.enableFor(connections);
 		connections.setContentProvider(ArrayContentProvider.getInstance());
 		connections.setComparer(new SameId());
 		connections.addCheckStateListener(event -> enable((ConnectionDefinition) event.getElement(), event.getChecked()));
@@ -103,6 +105,12 @@ public final class CollectorsPreferencePage extends PreferencePage implements IW
 		column.setLabelProvider(new ColumnLabelProvider() {
 			@Override
 			public String getText(Object element) {
+				return text.apply((ConnectionDefinition) element);
+			}
+
+			@Override
+			public String getToolTipText(Object element) {
+				// A reconnecting connection's reason may be longer than the column.
 				return text.apply((ConnectionDefinition) element);
 			}
 		});

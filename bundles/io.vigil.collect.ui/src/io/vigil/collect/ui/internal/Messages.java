@@ -54,6 +54,8 @@ final class Messages extends NLS {
 	public static String Health_rate;
 	public static String Health_rejected;
 	public static String Health_silent;
+	public static String Health_sensorReporting;
+	public static String Health_sensorSilent;
 	public static String Health_source;
 	public static String Health_state;
 	public static String Health_total;

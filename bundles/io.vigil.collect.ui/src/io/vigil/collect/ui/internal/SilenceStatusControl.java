@@ -4,13 +4,13 @@ import java.util.List;
 
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.ToolBar;
-import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
 
@@ -25,6 +25,13 @@ public final class SilenceStatusControl extends WorkbenchWindowControlContributi
 
 	private static final int REFRESH_MILLIS = 2000;
 
+	/**
+	 * The width the warning has in the status line. The trim sizes a contribution once, when it is
+	 * created, so the room is kept even while there is nothing to say; longer warnings are cut
+	 * and shown whole in the tool tip.
+	 */
+	private static final int WIDTH = 420;
+
 	private CLabel label;
 	private final Runnable refresh = this::refresh;
 
@@ -35,10 +42,13 @@ public final class SilenceStatusControl extends WorkbenchWindowControlContributi
 
 	@Override
 	protected Control createControl(Composite parent) {
-		label = new CLabel(parent, SWT.NONE);
+		Composite area = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().applyTo(area);
+		label = new CLabel(area, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, true).align(SWT.FILL, SWT.CENTER).hint(WIDTH, SWT.DEFAULT).applyTo(label);
 		label.addListener(SWT.MouseUp, event -> showHealth());
 		refresh();
-		return label;
+		return area;
 	}
 
 	private void refresh() {
@@ -53,21 +63,8 @@ public final class SilenceStatusControl extends WorkbenchWindowControlContributi
 			label.setText(shown);
 			label.setToolTipText(text);
 			label.setImage(text == null ? null : JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING));
-			fitItem();
 		}
 		label.getDisplay().timerExec(REFRESH_MILLIS, refresh);
-	}
-
-	/** The status line holds the label in a tool item whose width is fixed; it follows the text. */
-	private void fitItem() {
-		if (label.getParent() instanceof ToolBar bar) {
-			for (ToolItem item : bar.getItems()) {
-				if (item.getControl() == label) {
-					item.setWidth(label.computeSize(SWT.DEFAULT, SWT.DEFAULT, true).x);
-				}
-			}
-		}
-		label.requestLayout();
 	}
 
 	private void showHealth() {
@@ -75,6 +72,11 @@ public final class SilenceStatusControl extends WorkbenchWindowControlContributi
 			getWorkbenchWindow().getService(EPartService.class).showPart(CollectorHealthPart.ID,
 					EPartService.PartState.ACTIVATE);
 		}
+	}
+
+	/** Returns the warning shown, or an empty text, for tests. */
+	String text() {
+		return label == null || label.isDisposed() ? "" : label.getText();
 	}
 
 	@Override

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
@@ -55,6 +56,7 @@ import io.vigil.events.search.SearchResult;
 import io.vigil.tests.support.Conditions;
 import io.vigil.tests.support.Screenshots;
 import io.vigil.tests.support.UiThread;
+import io.vigil.tests.support.Widgets;
 
 /**
  * What an analyst does with collectors in the workbench: adds a connection in its dialog, tests
@@ -337,6 +339,10 @@ class CollectorUiTest {
 		UiThread.waitUntil("the view warns that the source is silent", Duration.ofSeconds(100),
 				() -> part.warningText().contains("source " + name + " silent for 1 min"));
 		assertNotNull(UiThread.call(() -> row(name).getImage(0)), "the silent row carries a warning icon");
+		// The status line says it too, wherever the analyst is: the view's banner plus that one.
+		UiThread.waitUntil("the status line warns too", WAIT, () -> Widgets.findAll(
+				workbench.getActiveWorkbenchWindow().getShell(), CLabel.class,
+				label -> label.getText().contains("source " + name + " silent for")).size() == 2);
 		assertEquals(new org.eclipse.swt.graphics.RGB(255, 243, 205), UiThread.call(() -> row(name).getBackground(0).getRGB()));
 		UiThread.run(() -> Screenshots.save(part.viewer().getTable().getDisplay(), Path.of("target", "collector-silent.png")));
 	}
