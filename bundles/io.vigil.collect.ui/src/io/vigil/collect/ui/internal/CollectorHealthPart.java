@@ -9,6 +9,7 @@ import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
@@ -21,11 +22,12 @@ import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 
 import io.vigil.collect.CollectorException;
@@ -53,7 +55,8 @@ public final class CollectorHealthPart {
 	private final MPart part;
 	private volatile CollectorService service;
 	private Label http;
-	private Button httpToggle;
+	private ToolItem httpToggle;
+	private Image httpIcon;
 	private CLabel warning;
 	private TableViewer viewer;
 	private Color silentBackground;
@@ -99,8 +102,14 @@ public final class CollectorHealthPart {
 		Composite row = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(row);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-		httpToggle = new Button(row, SWT.CHECK);
+		// A tool item rather than a check box: themed GTK draws a part's check box without its check.
+		ToolBar bar = new ToolBar(row, SWT.FLAT | SWT.RIGHT);
+		httpIcon = new Image(row.getDisplay(), ImageDescriptor
+				.createFromURL(getClass().getResource("/icons/http.png")).getImageData(100));
+		httpToggle = new ToolItem(bar, SWT.CHECK);
+		httpToggle.setImage(httpIcon);
 		httpToggle.setText(Messages.Health_httpToggle);
+		httpToggle.setToolTipText(Messages.Health_httpToggleTip);
 		httpToggle.addListener(SWT.Selection, event -> toggleHttp(httpToggle.getSelection()));
 		http = new Label(row, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(http);
@@ -252,7 +261,7 @@ public final class CollectorHealthPart {
 	}
 
 	/** Returns the HTTP intake's check box. */
-	Button httpToggle() {
+	ToolItem httpToggle() {
 		return httpToggle;
 	}
 
@@ -284,6 +293,9 @@ public final class CollectorHealthPart {
 	void dispose() {
 		if (viewer != null && !viewer.getTable().isDisposed()) {
 			viewer.getTable().getDisplay().timerExec(-1, refresh);
+		}
+		if (httpIcon != null) {
+			httpIcon.dispose();
 		}
 		if (silentBackground != null) {
 			silentBackground.dispose();

@@ -44,6 +44,7 @@ final class Messages extends NLS {
 	public static String Health_httpProblem;
 	public static String Health_httpStarting;
 	public static String Health_httpToggle;
+	public static String Health_httpToggleTip;
 	public static String Health_kind;
 	public static String Health_lag;
 	public static String Health_lastEvent;

@@ -27,9 +27,9 @@ import java.util.stream.Stream;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.ToolItem;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -320,7 +320,7 @@ class CollectorUiTest {
 						.anyMatch(item -> item.getText(1).equals("HTTP intake") && !item.getText(4).equals("0"))));
 
 		UiThread.run(() -> {
-			Button toggle = part.httpToggle();
+			ToolItem toggle = part.httpToggle();
 			toggle.setSelection(false);
 			toggle.notifyListeners(SWT.Selection, new Event());
 		});
