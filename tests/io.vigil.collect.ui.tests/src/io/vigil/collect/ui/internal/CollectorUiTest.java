@@ -232,6 +232,43 @@ class CollectorUiTest {
 		UiThread.waitUntil("the view drops the removed connection", WAIT, () -> row(name) == null);
 	}
 
+	@Test
+	void editingKeepsTheStoredPasswordAndCredentialsInTheUriAreRefused() throws Exception {
+		String name = "edit check " + UUID.randomUUID().toString().substring(0, 8);
+		ConnectionDefinition connection = service.add(new ConnectionDefinition(null, name, "amqp://127.0.0.1:1", null,
+				"analyst", null, "vigil.unused", null, null, false), new CollectorService.Secrets("kept".toCharArray(), null));
+		added = connection.id();
+
+		ConnectionDefinition edited = UiThread.call(() -> {
+			ConnectionDialog dialog = new ConnectionDialog(workbench.getActiveWorkbenchWindow().getShell(), service,
+					connection);
+			dialog.setBlockOnOpen(false);
+			dialog.open();
+			dialog.fill(name, "amqp://127.0.0.1:1", "analyst", "", "vigil.other");
+			dialog.okPressed();
+			return dialog.saved();
+		});
+
+		assertEquals("vigil.other", edited.queue());
+		assertEquals("vigil.other", service.connections().stream().filter(c -> c.id().equals(connection.id()))
+				.findFirst().orElseThrow().queue());
+		BundleContext context = FrameworkUtil.getBundle(CollectorUiTest.class).getBundleContext();
+		SecretStore secrets = context.getService(context.getServiceReference(SecretStore.class));
+		assertEquals("kept", new String(secrets.read(connection.id(), CollectorService.PASSWORD)));
+		boolean refused = UiThread.call(() -> {
+			ConnectionDialog dialog = new ConnectionDialog(workbench.getActiveWorkbenchWindow().getShell(), service, null);
+			dialog.setBlockOnOpen(false);
+			dialog.open();
+			dialog.fill(name + " in URI", "amqp://analyst:secret@127.0.0.1:1", "", "", "vigil.unused");
+			dialog.okPressed();
+			boolean stillOpen = dialog.getShell() != null && dialog.saved() == null;
+			dialog.close();
+			return stillOpen;
+		});
+		assertTrue(refused, "a URI with a password must not be saved");
+		assertTrue(service.connections().stream().noneMatch(c -> c.name().equals(name + " in URI")));
+	}
+
 	private static void assertNoFileHolds(Path root, String secret) throws IOException {
 		List<byte[]> encodings = List.of(secret.getBytes(StandardCharsets.UTF_8),
 				secret.getBytes(StandardCharsets.UTF_16BE), secret.getBytes(StandardCharsets.UTF_16LE));
