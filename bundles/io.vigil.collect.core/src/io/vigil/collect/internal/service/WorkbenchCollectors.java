@@ -3,6 +3,7 @@ package io.vigil.collect.internal.service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -201,6 +202,10 @@ final class WorkbenchCollectors implements CollectorService, AutoCloseable {
 	private static void checkSettings(ConnectionDefinition connection) throws CollectorException {
 		if (connection.name().isBlank()) {
 			throw new CollectorException("a connection needs a name");
+		}
+		if (connection.trustStore() != null && !Files.isReadable(connection.trustStore())) {
+			throw new CollectorException("connection '" + connection.name() + "': the trust store "
+					+ connection.trustStore() + " does not exist or cannot be read");
 		}
 		try {
 			if (new URI(connection.uri()).getRawUserInfo() != null) {
