@@ -332,7 +332,10 @@ class CollectorUiTest {
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
-		service.configureHttpIntake(new HttpIntakeOptions("127.0.0.1", port, 1 << 20), new char[0]);
+		String token = "token-" + UUID.randomUUID();
+		service.configureHttpIntake(new HttpIntakeOptions("127.0.0.1", port, 1 << 20), token.toCharArray());
+		assertTrue(service.hasSecret(CollectorService.HTTP_INTAKE, CollectorService.TOKEN));
+		assertNoFileHolds(events.workspace().root(), token);
 		UiThread.run(() -> {
 			try {
 				workbench.getActiveWorkbenchWindow().getService(IHandlerService.class).executeCommand(HttpIntakeHandler.COMMAND,
@@ -347,7 +350,8 @@ class CollectorUiTest {
 		String hostname = "http-ui-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> response = HttpClient.newHttpClient().send(
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/events"))
-						.POST(HttpRequest.BodyPublishers.ofString(event(hostname, 1))).build(),
+						.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(event(hostname, 1)))
+						.build(),
 				HttpResponse.BodyHandlers.ofString());
 
 		assertEquals(200, response.statusCode(), response.body());
@@ -363,6 +367,8 @@ class CollectorUiTest {
 		});
 		UiThread.waitUntil("the view shows the intake off", WAIT, () -> part.httpText().equals("off"));
 		assertEquals(-1, service.httpIntakePort());
+		service.configureHttpIntake(service.httpIntakeOptions(), new char[0]);
+		assertFalse(service.hasSecret(CollectorService.HTTP_INTAKE, CollectorService.TOKEN));
 	}
 
 	@Test
