@@ -2,6 +2,7 @@ package io.vigil.collect.ui.internal;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -10,6 +11,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
@@ -119,7 +121,7 @@ public final class CollectorHealthPart {
 	}
 
 	private static Image warningImage() {
-		return org.eclipse.jface.resource.JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING);
+		return JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING);
 	}
 
 	private void createColumns() {
@@ -133,7 +135,7 @@ public final class CollectorHealthPart {
 		column(Messages.Health_lag, 80, SWT.RIGHT, row -> HealthLabels.lag(row.reading()));
 	}
 
-	private void column(String title, int width, int alignment, java.util.function.Function<SourceHealth, String> text) {
+	private void column(String title, int width, int alignment, Function<SourceHealth, String> text) {
 		TableViewerColumn column = new TableViewerColumn(viewer, alignment);
 		column.getColumn().setText(title);
 		column.getColumn().setWidth(width);

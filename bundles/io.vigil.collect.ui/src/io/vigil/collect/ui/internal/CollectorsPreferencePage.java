@@ -2,6 +2,9 @@ package io.vigil.collect.ui.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -11,6 +14,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.IElementComparer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -30,6 +34,7 @@ import io.vigil.collect.CollectorException;
 import io.vigil.collect.CollectorService;
 import io.vigil.collect.ConnectionDefinition;
 import io.vigil.collect.HttpIntakeOptions;
+import io.vigil.collect.amqp.AmqpCollector;
 
 /**
  * Window &gt; Preferences &gt; Vigil &gt; Collectors: the collector connections (added, changed,
@@ -98,7 +103,7 @@ public final class CollectorsPreferencePage extends PreferencePage implements IW
 		button(buttons, Messages.Preferences_remove, this::remove);
 	}
 
-	private void column(String title, int width, java.util.function.Function<ConnectionDefinition, String> text) {
+	private void column(String title, int width, Function<ConnectionDefinition, String> text) {
 		TableViewerColumn column = new TableViewerColumn(connections, SWT.LEFT);
 		column.getColumn().setText(title);
 		column.getColumn().setWidth(width);
@@ -121,8 +126,8 @@ public final class CollectorsPreferencePage extends PreferencePage implements IW
 			if (!definition.enabled()) {
 				return Messages.Preferences_disabled;
 			}
-			String word = status.state().name().toLowerCase(java.util.Locale.ROOT);
-			return status.state() == io.vigil.collect.amqp.AmqpCollector.State.RECONNECTING
+			String word = status.state().name().toLowerCase(Locale.ROOT);
+			return status.state() == AmqpCollector.State.RECONNECTING
 					? word + ": " + status.detail()
 					: word;
 		}).orElse("");
@@ -276,20 +281,20 @@ public final class CollectorsPreferencePage extends PreferencePage implements IW
 	}
 
 	/** Connections are the same when their ids are, so checks and selection survive a reload. */
-	private static final class SameId implements org.eclipse.jface.viewers.IElementComparer {
+	private static final class SameId implements IElementComparer {
 
 		@Override
 		public boolean equals(Object a, Object b) {
 			if (a instanceof ConnectionDefinition one && b instanceof ConnectionDefinition other) {
 				return one.id().equals(other.id());
 			}
-			return java.util.Objects.equals(a, b);
+			return Objects.equals(a, b);
 		}
 
 		@Override
 		public int hashCode(Object element) {
 			return element instanceof ConnectionDefinition definition ? definition.id().hashCode()
-					: java.util.Objects.hashCode(element);
+					: Objects.hashCode(element);
 		}
 	}
 }

@@ -14,6 +14,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -93,7 +94,7 @@ final class ConnectionDialog extends TitleAreaDialog {
 		password.setMessage(storedHint(CollectorService.PASSWORD));
 		trustStore = field(form, Messages.Connection_trustStore,
 				shown.trustStore() == null ? "" : shown.trustStore().toString(), SWT.NONE);
-		((org.eclipse.swt.layout.GridData) trustStore.getLayoutData()).horizontalSpan = 1;
+		((GridData) trustStore.getLayoutData()).horizontalSpan = 1;
 		Button browse = new Button(form, SWT.PUSH);
 		browse.setText(Messages.Connection_browse);
 		browse.addListener(SWT.Selection, event -> browseTrustStore());
