@@ -68,6 +68,11 @@ public final class DurableCommits implements AutoCloseable {
 		listeners.add(listener);
 	}
 
+	/** Removes a listener added with {@link #onDurable(LongConsumer)}. */
+	public void removeListener(LongConsumer listener) {
+		listeners.remove(listener);
+	}
+
 	/**
 	 * Waits until a ticket is durable.
 	 *

@@ -76,6 +76,10 @@ public final class SourceStats {
 	/** Counts an event stored. */
 	public synchronized void stored(Instant eventTime) {
 		Instant now = clock.instant();
+		if (kind == Kind.SENSOR_HOST) {
+			// A sensor host has no connection of its own: it is known by what it sends.
+			state = "reporting";
+		}
 		total++;
 		tick(now);
 		lastArrival = now;

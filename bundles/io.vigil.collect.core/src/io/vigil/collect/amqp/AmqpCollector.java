@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -73,6 +74,7 @@ public final class AmqpCollector implements AutoCloseable {
 	private volatile String detail = "";
 	private volatile Session session;
 	private volatile boolean closed;
+	private final LongConsumer acknowledger = this::acknowledgeUpTo;
 
 	/**
 	 * Creates a collector; {@link #start()} connects.
@@ -92,7 +94,7 @@ public final class AmqpCollector implements AutoCloseable {
 				new LinkedBlockingQueue<>(), new NamedThreads("Vigil collector " + settings.name() + " worker"));
 		this.thread = new Thread(this::run, "Vigil collector " + settings.name());
 		thread.setDaemon(true);
-		commits.onDurable(this::acknowledgeUpTo);
+		commits.onDurable(acknowledger);
 	}
 
 	/** Starts connecting, in a thread of its own. */
@@ -286,6 +288,7 @@ public final class AmqpCollector implements AutoCloseable {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		commits.removeListener(acknowledger);
 		setState(State.STOPPED, "");
 	}
 
