@@ -33,6 +33,7 @@ final class Messages extends NLS {
 	public static String WelcomePart_stepCommandLine;
 	public static String WelcomePart_stepViews;
 	public static String WelcomePart_stepImport;
+	public static String WelcomePart_stepCollect;
 	public static String WelcomePart_capabilities;
 	public static String WelcomePart_capabilitiesText;
 

@@ -75,6 +75,7 @@ public final class WelcomePart {
 		heading(page, Messages.WelcomePart_firstSteps);
 		focus = step(page, Messages.WelcomePart_stepPreferences, Map.of("preferences", () -> run(PREFERENCES, null)));
 		step(page, Messages.WelcomePart_stepImport, Map.of());
+		step(page, Messages.WelcomePart_stepCollect, Map.of());
 		step(page, Messages.WelcomePart_stepCommandLine, Map.of());
 		step(page, Messages.WelcomePart_stepViews,
 				Map.of("progress", () -> run(SHOW_VIEW, HomePerspective.PROGRESS_VIEW),

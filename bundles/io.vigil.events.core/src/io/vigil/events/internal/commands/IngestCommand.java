@@ -3,6 +3,7 @@ package io.vigil.events.internal.commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -40,11 +41,13 @@ public final class IngestCommand implements VigilCommand {
 	@Override
 	public String usage() {
 		return ("""
-				ingest [--format F] [--zone ZONE] [--threads N] PATH...
+				ingest [--format F] [--zone ZONE] [--threads N] [--commit-interval S] PATH...
 				  PATH         a file, a folder (read recursively) or - for standard input; gzip files are read too
 				  --format F   read every input as F: %s (default: detect per input)
 				  --zone ZONE  the time zone of timestamps that carry none, such as Europe/Berlin (default: UTC)
 				  --threads N  worker threads that parse, normalize and index (default: one per processor, 2 to 4)
+				  --commit-interval S  make what was stored durable every S seconds (default: 10); the progress
+				               line counts durable events only
 				The last line is 'ingested N events, rejected M'; before it, 'rejects: FILE' names the file
 				that lists each rejected record with its input, line and reason. Events already stored are
 				stored again as the same event, never twice.""").replace("%s", Format.names());
@@ -52,11 +55,12 @@ public final class IngestCommand implements VigilCommand {
 
 	@Override
 	public int run(CommandContext context) throws Exception {
-		Arguments arguments = Arguments.parse(context.arguments(), Set.of("--format", "--zone", "--threads"), Set.of());
+		Arguments arguments = Arguments.parse(context.arguments(), Set.of("--format", "--zone", "--threads", "--commit-interval"), Set.of());
 		List<Ingester.Source> sources = sources(arguments, context);
 		Ingester.Settings settings = new Ingester.Settings(format(arguments),
 				new ReaderOptions(zone(arguments), Clock.systemUTC().instant(), ""),
-				(int) arguments.number("--threads", Ingester.Settings.defaultThreads(), 1, 64), Ingester.COMMIT_INTERVAL,
+				(int) arguments.number("--threads", Ingester.Settings.defaultThreads(), 1, 64),
+				Duration.ofSeconds(arguments.number("--commit-interval", Ingester.COMMIT_INTERVAL.toSeconds(), 1, 3600)),
 				null);
 		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC())) {
 			IngestReport report = events.ingester(settings).ingest(sources, context.progress());
