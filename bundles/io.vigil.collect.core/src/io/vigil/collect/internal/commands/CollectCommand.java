@@ -58,6 +58,10 @@ public final class CollectCommand implements VigilCommand {
 				Set.of("--amqp", "--vhost", "--truststore", "--exchange", "--routing-key", "--queue", "--name", "--status",
 						"--for", "--idle"),
 				Set.of());
+		if (!arguments.positional().isEmpty()) {
+			throw new CommandException("collect takes options only, not '" + arguments.positional().get(0)
+					+ "'; see vigil help collect");
+		}
 		String name = arguments.value("--name");
 		AmqpSettings settings = ConnectionOptions.settings(arguments, System.getenv(), name == null ? "collector" : name,
 				arguments.value("--queue"), ConnectionOptions.bindings(arguments));

@@ -56,6 +56,10 @@ public final class IntakeCommand implements VigilCommand {
 	public int run(CommandContext context) throws Exception {
 		Arguments arguments = Arguments.parse(context.arguments(),
 				Set.of("--port", "--bind", "--max-bytes", "--status", "--for"), Set.of());
+		if (!arguments.positional().isEmpty()) {
+			throw new CommandException("intake takes options only, not '" + arguments.positional().get(0)
+					+ "'; see vigil help intake");
+		}
 		HttpIntake.Settings settings = new HttpIntake.Settings(arguments.value("--bind"),
 				(int) arguments.number("--port", HttpIntake.DEFAULT_PORT, 0, 65_535), System.getenv(TOKEN_VARIABLE),
 				(int) arguments.number("--max-bytes", HttpIntake.DEFAULT_MAX_BYTES, 1, Integer.MAX_VALUE - 1));

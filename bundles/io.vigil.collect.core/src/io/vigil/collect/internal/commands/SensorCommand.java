@@ -82,6 +82,10 @@ public final class SensorCommand implements VigilCommand {
 				Set.of("--amqp", "--vhost", "--truststore", "--follow", "--format", "--zone", "--exchange",
 						"--routing-key", "--name", "--batch", "--status", "--for", "--idle"),
 				Set.of());
+		if (!arguments.positional().isEmpty()) {
+			throw new CommandException("give the files to follow with --follow, not as '" + arguments.positional().get(0)
+					+ "'; see vigil help sensor");
+		}
 		List<Path> files = files(arguments);
 		String name = arguments.value("--name") == null ? hostName() : arguments.value("--name");
 		AmqpSettings amqp = ConnectionOptions.settings(arguments, System.getenv(), name, null, null);
