@@ -101,11 +101,13 @@ public final class DurableCommits implements AutoCloseable {
 		while (!closed) {
 			try {
 				pause();
-				commitNow();
 				if (System.nanoTime() - lastStoreCommit >= STORE_COMMIT_INTERVAL.toNanos()) {
-					store.commitJournal();
+					// Also the way out of a failed journal: a store commit covers what it held.
 					lastStoreCommit = System.nanoTime();
+					store.commitJournal();
 				}
+				commitNow();
+				failure = null;
 			} catch (IOException | RuntimeException e) {
 				failure = e instanceof IOException io ? io : new IOException(e);
 				synchronized (monitor) {

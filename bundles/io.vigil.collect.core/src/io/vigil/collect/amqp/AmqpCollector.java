@@ -220,6 +220,9 @@ public final class AmqpCollector implements AutoCloseable {
 			Topology.declareConsumer(connection, opened.channel, settings);
 			opened.channel.basicQos(settings.prefetch());
 			session = opened;
+			if (closed) {
+				throw new IOException("closed while connecting");
+			}
 			opened.channel.basicConsume(settings.queue(), false, "vigil-" + settings.name(), new Delivery(opened));
 			setState(State.CONNECTED, settings.displayUri() + ", queue " + settings.queue());
 			log.info("connection '" + settings.name() + "' consuming " + settings.queue() + " on " + settings.displayUri());
@@ -254,6 +257,9 @@ public final class AmqpCollector implements AutoCloseable {
 				stats.rejected();
 			}
 			from.done(tag, commits.ticket());
+			// A sync may have run between the ticket and done; without this, a burst's last
+			// message would wait for the next event to be acknowledged.
+			from.acknowledgeUpTo(commits.durable());
 		} catch (IOException | RuntimeException e) {
 			// The store or the broker failed: leave the message unacknowledged, and start over.
 			from.lose("cannot store a message: " + describe(e));
@@ -384,6 +390,13 @@ public final class AmqpCollector implements AutoCloseable {
 			long tag = envelope.getDeliveryTag();
 			from.received(tag);
 			workers.execute(() -> process(from, tag, envelope, body));
+		}
+
+		@Override
+		public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
+			// The channel alone may close (an acknowledgement timeout, a refused operation).
+			from.lose(describe(signal));
+			closeQuietly(from.connection);
 		}
 
 		@Override

@@ -130,8 +130,12 @@ public record AmqpSettings(String name, String uri, String virtualHost, String u
 			String shown = parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
 			return shown + (vhost.equals("/") ? "" : "/" + vhost);
 		} catch (URISyntaxException e) {
-			return uri.replaceAll("//[^@/]*@", "//");
+			return withoutCredentials();
 		}
+	}
+
+	private String withoutCredentials() {
+		return uri.replaceAll("//[^@/]*@", "//");
 	}
 
 	/** Returns the virtual host: the one set, or the URI's path, or {@code /}. */
@@ -168,11 +172,14 @@ public record AmqpSettings(String name, String uri, String virtualHost, String u
 						+ " does not start with amqp:// or amqps://");
 			}
 			if (parsed.getHost() == null) {
-				throw new AmqpSettingsException("connection '" + name + "': the URI " + uri + " names no host");
+				throw new AmqpSettingsException("connection '" + name + "': the URI " + withoutCredentials() + " names no host");
 			}
 			factory.setUri(parsed);
 		} catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
-			throw new AmqpSettingsException("connection '" + name + "': the URI " + uri + " is not valid: " + e.getMessage(), e);
+			// The parser's message quotes the URI, credentials and all.
+			String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(uri, "it");
+			throw new AmqpSettingsException("connection '" + name + "': the URI " + withoutCredentials() + " is not valid: "
+					+ reason.replaceAll("//[^@/]*@", "//"), e);
 		}
 		factory.setVirtualHost(virtualHost());
 		if (username != null) {

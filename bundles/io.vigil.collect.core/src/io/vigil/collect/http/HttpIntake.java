@@ -72,7 +72,7 @@ public final class HttpIntake implements AutoCloseable {
 	private final IntakeLog log;
 	private HttpServer server;
 	private ThreadPoolExecutor executor;
-	private SourceStats stats;
+	private volatile SourceStats stats;
 
 	/** Creates an intake; {@link #start()} opens its port. */
 	public HttpIntake(Settings settings, LiveIntake live, IntakeLog log) {
@@ -101,10 +101,11 @@ public final class HttpIntake implements AutoCloseable {
 		bound.setExecutor(executor);
 		IntakeRequests requests = new IntakeRequests(live, settings.maxBytes());
 		bound.createContext("/", exchange -> handle(exchange, requests));
-		bound.start();
 		server = bound;
+		// Before the first request can come.
 		stats = live.registry().source(address(), SourceStats.Kind.HTTP_INTAKE, SourceRegistry.DEFAULT_SILENCE);
 		stats.state("listening");
+		bound.start();
 		log.info("HTTP intake listening on " + address());
 	}
 

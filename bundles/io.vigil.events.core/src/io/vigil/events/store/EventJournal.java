@@ -43,10 +43,14 @@ public final class EventJournal implements Closeable {
 
 	private final Path directory;
 	private final Object lock = new Object();
+	private final Object syncing = new Object();
+	private IOException broken;
 	private FileChannel channel;
 	private long segment;
 	private ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-	private boolean written;
+	/** How many drains wrote to the file, and how many of them a force covers. */
+	private long drained;
+	private long forced;
 
 	private EventJournal(Path directory, long segment) throws IOException {
 		this.directory = directory;
@@ -101,6 +105,7 @@ public final class EventJournal implements Closeable {
 		crc.update(ByteBuffer.allocate(Long.BYTES).putLong(0, time.toEpochMilli()));
 		crc.update(json);
 		synchronized (lock) {
+			checkUsable();
 			if (buffer.remaining() < payload + 8) {
 				drain();
 				if (buffer.capacity() < payload + 8) {
@@ -113,30 +118,51 @@ public final class EventJournal implements Closeable {
 
 	private void drain() throws IOException {
 		buffer.flip();
-		while (buffer.hasRemaining()) {
-			channel.write(buffer);
+		try {
+			while (buffer.hasRemaining()) {
+				channel.write(buffer);
+			}
+		} catch (IOException e) {
+			// What reached the file is unknown now: append nothing more to this segment.
+			broken = e;
+			throw e;
 		}
 		buffer.clear();
-		written = true;
+		drained++;
 	}
 
-	/** Makes every event appended so far durable: writes them out and forces them to disk. */
-	public void sync() throws IOException {
-		FileChannel forced;
-		synchronized (lock) {
-			if (buffer.position() > 0) {
-				drain();
-			}
-			if (!written) {
-				return;
-			}
-			written = false;
-			forced = channel;
+	private void checkUsable() throws IOException {
+		if (broken != null) {
+			throw new IOException("the journal segment " + name(segment) + " failed to write: " + broken.getMessage()
+					+ "; it takes nothing more until the next store commit", broken);
 		}
-		try {
-			forced.force(false);
-		} catch (java.nio.channels.ClosedChannelException e) {
-			// Rotated meanwhile: the rotation forced it.
+	}
+
+	/**
+	 * Makes every event appended so far durable: writes them out and forces them to disk. When
+	 * it returns, they are on disk; when it throws, nothing is promised.
+	 */
+	public void sync() throws IOException {
+		synchronized (syncing) {
+			FileChannel target;
+			long upTo;
+			synchronized (lock) {
+				checkUsable();
+				if (buffer.position() > 0) {
+					drain();
+				}
+				if (drained == forced) {
+					return;
+				}
+				target = channel;
+				upTo = drained;
+			}
+			target.force(false);
+			synchronized (lock) {
+				if (target == channel) {
+					forced = Math.max(forced, upTo);
+				}
+			}
 		}
 	}
 
@@ -148,13 +174,17 @@ public final class EventJournal implements Closeable {
 	 */
 	long rotate() throws IOException {
 		synchronized (lock) {
-			drain();
-			channel.force(false);
+			if (broken == null) {
+				drain();
+				channel.force(false);
+			}
 			channel.close();
+			buffer.clear();
+			broken = null;
 			long closed = segment;
 			segment++;
 			channel = open(segment);
-			written = false;
+			forced = drained;
 			return closed;
 		}
 	}
@@ -172,9 +202,14 @@ public final class EventJournal implements Closeable {
 	@Override
 	public void close() throws IOException {
 		synchronized (lock) {
-			drain();
-			channel.force(false);
-			channel.close();
+			try {
+				if (broken == null) {
+					drain();
+					channel.force(false);
+				}
+			} finally {
+				channel.close();
+			}
 		}
 	}
 

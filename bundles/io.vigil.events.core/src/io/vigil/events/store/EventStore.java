@@ -50,6 +50,7 @@ public final class EventStore implements Closeable {
 	private final Map<IndexReader, Set<String>> fieldNames = Collections.synchronizedMap(new WeakHashMap<>());
 	private ScheduledExecutorService refresher;
 	private EventJournal journal;
+	private volatile boolean closed;
 
 	private EventStore(Path directory) {
 		this.directory = directory;
@@ -80,6 +81,13 @@ public final class EventStore implements Closeable {
 		return store;
 	}
 
+	private void checkOpen() throws IOException {
+		if (closed) {
+			// A late writer would open a partition again and hold its lock past the close.
+			throw new IOException("the event store " + directory + " is closed");
+		}
+	}
+
 	private static Path journalDirectory(Path directory) {
 		return directory.resolveSibling(directory.getFileName() + ".journal");
 	}
@@ -89,6 +97,7 @@ public final class EventStore implements Closeable {
 	 * append it to the journal; a {@link EventJournal#sync()} makes it durable without a commit.
 	 */
 	public synchronized EventJournal journal() throws IOException {
+		checkOpen();
 		if (journal == null) {
 			journal = EventJournal.open(journalDirectory(directory));
 		}
@@ -135,6 +144,7 @@ public final class EventStore implements Closeable {
 	 * @param document its document, from {@link EventDocuments#build}
 	 */
 	public void add(String id, Instant time, Document document) throws IOException {
+		checkOpen();
 		partitionFor(LocalDate.ofInstant(time, ZoneOffset.UTC)).put(id, document, this::writerConfig);
 	}
 
@@ -300,6 +310,7 @@ public final class EventStore implements Closeable {
 	public void close() throws IOException {
 		EventJournal open;
 		synchronized (this) {
+			closed = true;
 			if (refresher != null) {
 				refresher.shutdownNow();
 				refresher = null;
