@@ -3,6 +3,7 @@ package io.vigil.collect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,15 +31,15 @@ public final class EventIntake {
 
 	private final EventStore store;
 	private final Normalizer normalizer;
-	private final Instant oldestKept;
+	private final Supplier<Instant> oldestKept;
 
 	/**
 	 * Creates an intake.
 	 *
-	 * @param oldestKept events older than this are refused, as retention would drop them; or
-	 *            {@code null}
+	 * @param oldestKept tells, for each event, the time before which events are refused, as
+	 *            retention would drop them; it returns {@code null} when events are kept forever
 	 */
-	public EventIntake(EventStore store, Normalizer normalizer, Instant oldestKept) {
+	public EventIntake(EventStore store, Normalizer normalizer, Supplier<Instant> oldestKept) {
 		this.store = store;
 		this.normalizer = normalizer;
 		this.oldestKept = oldestKept;
@@ -85,7 +86,8 @@ public final class EventIntake {
 		if (result.isRejected()) {
 			return Outcome.refused(result.rejection());
 		}
-		if (oldestKept != null && result.utcTimestamp().isBefore(oldestKept)) {
+		Instant oldest = oldestKept.get();
+		if (oldest != null && result.utcTimestamp().isBefore(oldest)) {
 			return Outcome.refused("the event (" + Timestamps.format(result.utcTimestamp())
 					+ ") is older than the workspace keeps events");
 		}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 import io.vigil.core.workspace.WorkspaceException;
 import io.vigil.events.EventWorkspace;
@@ -38,20 +39,53 @@ public final class LiveIntake implements AutoCloseable {
 	 * @throws WorkspaceException if the retention setting cannot be read
 	 */
 	public static LiveIntake start(EventWorkspace events, Duration commitInterval, String name) throws WorkspaceException {
-		Clock clock = events.clock();
-		LocalDate first = events.firstKeptDay();
-		Instant oldest = first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant();
-		return on(events.store(), clock, oldest, commitInterval, name);
+		events.firstKeptDay(); // reports a bad retention setting now, not on the first event
+		return on(events.store(), events.clock(), new RetentionLimit(events), commitInterval, name);
 	}
 
 	/**
 	 * Starts a live intake straight on a store, outside any workspace: for benchmarks and tests.
 	 *
-	 * @param oldestKept events older than this are refused; or {@code null}
+	 * @param oldestKept tells the time before which events are refused, or {@code null} for none
 	 */
-	public static LiveIntake on(EventStore store, Clock clock, Instant oldestKept, Duration commitInterval, String name) {
+	public static LiveIntake on(EventStore store, Clock clock, Supplier<Instant> oldestKept, Duration commitInterval,
+			String name) {
 		EventIntake intake = new EventIntake(store, new Normalizer(ZoneOffset.UTC, clock), oldestKept);
 		return new LiveIntake(intake, new DurableCommits(store, commitInterval, name), new SourceRegistry(clock));
+	}
+
+	/**
+	 * The first moment retention keeps, read from the workspace at most once a minute, so that a
+	 * retention changed or a day dropped while Vigil runs applies to live events too.
+	 */
+	private static final class RetentionLimit implements Supplier<Instant> {
+
+		private static final long REREAD_NANOS = Duration.ofMinutes(1).toNanos();
+
+		private final EventWorkspace events;
+		private Instant oldest;
+		private long readAt;
+		private boolean read;
+
+		RetentionLimit(EventWorkspace events) {
+			this.events = events;
+		}
+
+		@Override
+		public synchronized Instant get() {
+			long now = System.nanoTime();
+			if (!read || now - readAt > REREAD_NANOS) {
+				try {
+					LocalDate first = events.firstKeptDay();
+					oldest = first == null ? null : first.atStartOfDay(ZoneOffset.UTC).toInstant();
+				} catch (WorkspaceException e) {
+					// Keep the last good limit; the workspace reports the bad setting where it is set.
+				}
+				read = true;
+				readAt = now;
+			}
+			return oldest;
+		}
 	}
 
 	/** Returns the intake that stores events. */

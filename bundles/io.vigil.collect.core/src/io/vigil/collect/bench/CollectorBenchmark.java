@@ -169,7 +169,7 @@ public final class CollectorBenchmark {
 			fill(target, messages);
 			double rate;
 			try (EventStore store = EventStore.open(folder);
-					LiveIntake live = LiveIntake.on(store, Clock.systemUTC(), null, LiveIntake.COMMIT_INTERVAL, "benchmark")) {
+					LiveIntake live = LiveIntake.on(store, Clock.systemUTC(), () -> null, LiveIntake.COMMIT_INTERVAL, "benchmark")) {
 				AmqpCollector collector = new AmqpCollector(target, live.intake(), live.commits(), live.registry(),
 						progress::accept, Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
 				long start = System.nanoTime();
