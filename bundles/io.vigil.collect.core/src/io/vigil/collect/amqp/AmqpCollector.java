@@ -74,7 +74,8 @@ public final class AmqpCollector implements AutoCloseable {
 	private volatile String detail = "";
 	private volatile Session session;
 	private volatile boolean closed;
-	private final LongConsumer acknowledger = this::acknowledgeUpTo;
+	private final ExecutorService acknowledgements;
+	private final LongConsumer acknowledger = this::acknowledgeLater;
 
 	/**
 	 * Creates a collector; {@link #start()} connects.
@@ -92,6 +93,9 @@ public final class AmqpCollector implements AutoCloseable {
 		// The prefetch bounds what is in flight, so the queue never holds more than that.
 		this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), new NamedThreads("Vigil collector " + settings.name() + " worker"));
+		this.acknowledgements = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				new NamedThreads("Vigil collector " + settings.name() + " acknowledgements"),
+				new ThreadPoolExecutor.DiscardPolicy());
 		this.thread = new Thread(this::run, "Vigil collector " + settings.name());
 		thread.setDaemon(true);
 		commits.onDurable(acknowledger);
@@ -233,6 +237,13 @@ public final class AmqpCollector implements AutoCloseable {
 		}
 	}
 
+	/** Told on the commit thread; acknowledges on the collector's own, so a slow broker delays no one else. */
+	private void acknowledgeLater(long durableTicket) {
+		if (!acknowledgements.isShutdown()) {
+			acknowledgements.execute(() -> acknowledgeUpTo(durableTicket));
+		}
+	}
+
 	private void acknowledgeUpTo(long durableTicket) {
 		Session current = session;
 		if (current != null) {
@@ -288,6 +299,7 @@ public final class AmqpCollector implements AutoCloseable {
 			closeQuietly(current.connection);
 		}
 		workers.shutdown();
+		acknowledgements.shutdown();
 		try {
 			thread.join(10_000);
 			workers.awaitTermination(10, TimeUnit.SECONDS);
@@ -304,6 +316,7 @@ public final class AmqpCollector implements AutoCloseable {
 		final Connection connection;
 		final Channel channel;
 		final Channel deadLetters;
+		final AtomicLong returned = new AtomicLong();
 		final CountDownLatch lost = new CountDownLatch(1);
 		/** Delivery tag to the ticket that makes it durable, or IN_PROGRESS while it is stored. */
 		final ConcurrentSkipListMap<Long, Long> pending = new ConcurrentSkipListMap<>();
@@ -314,6 +327,7 @@ public final class AmqpCollector implements AutoCloseable {
 			this.channel = connection.createChannel();
 			this.deadLetters = connection.createChannel();
 			deadLetters.confirmSelect();
+			deadLetters.addReturnListener(message -> returned.incrementAndGet());
 		}
 
 		void lose(String why) {
@@ -350,6 +364,22 @@ public final class AmqpCollector implements AutoCloseable {
 			}
 		}
 
+		/** Publishes a dead letter and waits for its confirm; returns whether a queue took it. */
+		private boolean publishDeadLetter(AMQP.BasicProperties properties, byte[] body) throws IOException {
+			long before = returned.get();
+			deadLetters.basicPublish("", settings.deadLetterQueue(), true, properties, body);
+			try {
+				deadLetters.waitForConfirmsOrDie(10_000);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while moving a message to " + settings.deadLetterQueue(), e);
+			} catch (TimeoutException e) {
+				throw new IOException("the broker did not confirm a message moved to " + settings.deadLetterQueue(), e);
+			}
+			// A return comes before the confirm of the same message.
+			return returned.get() == before;
+		}
+
 		void deadLetter(Envelope envelope, byte[] body, String why) throws IOException {
 			Map<String, Object> headers = new HashMap<>();
 			headers.put(REASON_HEADER, why);
@@ -360,14 +390,12 @@ public final class AmqpCollector implements AutoCloseable {
 			AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().headers(headers).deliveryMode(2)
 					.contentType("application/octet-stream").build();
 			synchronized (deadLetters) {
-				deadLetters.basicPublish("", settings.deadLetterQueue(), properties, body);
-				try {
-					deadLetters.waitForConfirmsOrDie(10_000);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new IOException("interrupted while moving a message to " + settings.deadLetterQueue(), e);
-				} catch (TimeoutException e) {
-					throw new IOException("the broker did not confirm a message moved to " + settings.deadLetterQueue(), e);
+				if (!publishDeadLetter(properties, body)) {
+					// The dead-letter queue went away while Vigil ran: make it again, and try once more.
+					deadLetters.queueDeclare(settings.deadLetterQueue(), true, false, false, null);
+					if (!publishDeadLetter(properties, body)) {
+						throw new IOException("the broker routed no message to " + settings.deadLetterQueue());
+					}
 				}
 			}
 			log.warn("connection '" + settings.name() + "': moved a message from " + envelope.getExchange() + " ("

@@ -162,6 +162,18 @@ class AmqpCollectorTest {
 	}
 
 	@Test
+	void aDeadLetterQueueDeletedWhileRunningIsMadeAgain() throws Exception {
+		collect(Duration.ofMillis(50));
+		channel.queueDelete(name + ".rejected");
+		publish("{\"summary\": broken");
+		waitFor(() -> collector.rejected() == 1, "the malformed message rejected");
+		waitFor(() -> fixture.live().commits().durable() >= 1, "the commit");
+		collector.close();
+		assertEquals(0, waiting(), "the malformed message does not stay in the queue");
+		assertNotNull(channel.basicGet(name + ".rejected", true), "the dead letter, in the queue made again");
+	}
+
+	@Test
 	void eventsPublishedWhileClosedAreCollectedOnReturn() throws Exception {
 		collect(Duration.ofMillis(50));
 		collector.close();
