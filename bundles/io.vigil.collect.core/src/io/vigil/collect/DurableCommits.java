@@ -28,11 +28,10 @@ public final class DurableCommits implements AutoCloseable {
 	private final AtomicLong added = new AtomicLong();
 	private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
 	private final Object monitor = new Object();
-	private final Object sleeper = new Object();
 	private final Thread thread;
 	private volatile long durable;
 	private volatile IOException failure;
-	private volatile boolean closed;
+	private final StopSignal stop = new StopSignal();
 
 	/**
 	 * Starts committing.
@@ -87,7 +86,7 @@ public final class DurableCommits implements AutoCloseable {
 					throw new IOException("committing events failed: " + failure.getMessage(), failure);
 				}
 				long left = deadline - System.nanoTime();
-				if (left <= 0 || closed) {
+				if (left <= 0 || stop.stopped()) {
 					return durable >= ticket;
 				}
 				TimeUnit.NANOSECONDS.timedWait(monitor, left);
@@ -98,9 +97,10 @@ public final class DurableCommits implements AutoCloseable {
 
 	private void run() {
 		long lastStoreCommit = System.nanoTime();
-		while (!closed) {
+		while (!stop.stopped()) {
 			try {
-				pause();
+				// Woken, never interrupted: an interrupt during a sync or commit closes their channels.
+				stop.pause(interval);
 				if (System.nanoTime() - lastStoreCommit >= STORE_COMMIT_INTERVAL.toNanos()) {
 					// Also the way out of a failed journal: a store commit covers what it held.
 					lastStoreCommit = System.nanoTime();
@@ -112,24 +112,6 @@ public final class DurableCommits implements AutoCloseable {
 				failure = e instanceof IOException io ? io : new IOException(e);
 				synchronized (monitor) {
 					monitor.notifyAll();
-				}
-			}
-		}
-	}
-
-	/**
-	 * Waits for the interval, or until closed. The thread is never interrupted: an interrupt
-	 * during file I/O closes Lucene's and the journal's channels under them.
-	 */
-	private void pause() {
-		synchronized (sleeper) {
-			long deadline = System.nanoTime() + interval.toNanos();
-			for (long left = interval.toNanos(); left > 0 && !closed; left = deadline - System.nanoTime()) {
-				try {
-					TimeUnit.NANOSECONDS.timedWait(sleeper, left);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return;
 				}
 			}
 		}
@@ -154,10 +136,7 @@ public final class DurableCommits implements AutoCloseable {
 	/** Commits what was added and stops the thread. */
 	@Override
 	public void close() throws IOException {
-		closed = true;
-		synchronized (sleeper) {
-			sleeper.notifyAll();
-		}
+		stop.stop();
 		try {
 			// A store commit in progress finishes first; it may take a while on a slow disk.
 			thread.join(60_000);

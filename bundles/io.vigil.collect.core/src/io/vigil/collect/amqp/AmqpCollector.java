@@ -30,6 +30,7 @@ import io.vigil.collect.IntakeLog;
 import io.vigil.collect.NamedThreads;
 import io.vigil.collect.SourceRegistry;
 import io.vigil.collect.SourceStats;
+import io.vigil.collect.StopSignal;
 
 /**
  * A collector connection: consumes events from a durable queue bound to MozDef's exchanges and
@@ -43,8 +44,6 @@ public final class AmqpCollector implements AutoCloseable {
 	/** The header of a dead-lettered message that says why it was refused. */
 	public static final String REASON_HEADER = "x-vigil-reason";
 
-	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-	private static final Duration LAST_BACKOFF = Duration.ofSeconds(30);
 	private static final long IN_PROGRESS = -1;
 
 	/** What the connection is doing. */
@@ -67,13 +66,12 @@ public final class AmqpCollector implements AutoCloseable {
 	private final IntakeLog log;
 	private final ExecutorService workers;
 	private final Thread thread;
-	private final Object sleeper = new Object();
 	private final AtomicLong stored = new AtomicLong();
 	private final AtomicLong rejected = new AtomicLong();
 	private volatile State state = State.CONNECTING;
 	private volatile String detail = "";
 	private volatile Session session;
-	private volatile boolean closed;
+	private final StopSignal stop = new StopSignal();
 	private final ExecutorService acknowledgements;
 	private final LongConsumer acknowledger = this::acknowledgeLater;
 
@@ -144,13 +142,13 @@ public final class AmqpCollector implements AutoCloseable {
 	}
 
 	private void run() {
-		Duration backoff = FIRST_BACKOFF;
-		while (!closed) {
+		Duration backoff = StopSignal.firstBackoff();
+		while (!stop.stopped()) {
 			try {
 				Session current = connect();
-				backoff = FIRST_BACKOFF;
+				backoff = StopSignal.firstBackoff();
 				current.lost.await();
-				if (closed) {
+				if (stop.stopped()) {
 					break;
 				}
 				String reason = current.reason;
@@ -166,30 +164,12 @@ public final class AmqpCollector implements AutoCloseable {
 			} catch (InterruptedException e) {
 				break;
 			}
-			if (!pause(backoff)) {
+			if (!stop.pause(backoff)) {
 				break;
 			}
-			backoff = backoff.multipliedBy(2).compareTo(LAST_BACKOFF) > 0 ? LAST_BACKOFF : backoff.multipliedBy(2);
+			backoff = StopSignal.nextBackoff(backoff);
 		}
 		setState(State.STOPPED, "");
-	}
-
-	private boolean pause(Duration backoff) {
-		synchronized (sleeper) {
-			long deadline = System.nanoTime() + backoff.toNanos();
-			while (!closed) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return true;
-				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(sleeper, left);
-				} catch (InterruptedException e) {
-					return false;
-				}
-			}
-		}
-		return false;
 	}
 
 	private static String describe(Throwable e) {
@@ -224,7 +204,7 @@ public final class AmqpCollector implements AutoCloseable {
 			Topology.declareConsumer(connection, opened.channel, settings);
 			opened.channel.basicQos(settings.prefetch());
 			session = opened;
-			if (closed) {
+			if (stop.stopped()) {
 				throw new IOException("closed while connecting");
 			}
 			opened.channel.basicConsume(settings.queue(), false, "vigil-" + settings.name(), new Delivery(opened));
@@ -289,10 +269,7 @@ public final class AmqpCollector implements AutoCloseable {
 	/** Stops consuming and closes the connection; unacknowledged messages go back to the queue. */
 	@Override
 	public void close() {
-		closed = true;
-		synchronized (sleeper) {
-			sleeper.notifyAll();
-		}
+		stop.stop();
 		Session current = session;
 		if (current != null) {
 			current.lose("closed");

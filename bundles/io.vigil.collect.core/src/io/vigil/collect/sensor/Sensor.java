@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import io.vigil.collect.IntakeLog;
+import io.vigil.collect.StopSignal;
 import io.vigil.collect.amqp.AmqpPublisher;
 import io.vigil.collect.amqp.AmqpSettings;
 import io.vigil.events.EventFields;
@@ -46,8 +46,6 @@ public final class Sensor implements AutoCloseable {
 	/** Events published between two waits for confirms, unless set otherwise. */
 	public static final int DEFAULT_BATCH = 1000;
 
-	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-	private static final Duration LAST_BACKOFF = Duration.ofSeconds(30);
 	private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -116,14 +114,13 @@ public final class Sensor implements AutoCloseable {
 	private final List<Lane> lanes = new ArrayList<>();
 	private final Map<String, Checkpoint> otherFiles = new LinkedHashMap<>();
 	private final Thread thread;
-	private final Object sleeper = new Object();
 	private final AtomicLong read = new AtomicLong();
 	private final AtomicLong published = new AtomicLong();
 	private final AtomicLong confirmed = new AtomicLong();
 	private final AtomicLong rejected = new AtomicLong();
 	private volatile State state = State.CONNECTING;
 	private volatile String detail = "";
-	private volatile boolean closed;
+	private final StopSignal stop = new StopSignal();
 	private volatile boolean caughtUp;
 	private volatile long lastRead = System.nanoTime();
 	private AmqpPublisher publisher;
@@ -194,17 +191,17 @@ public final class Sensor implements AutoCloseable {
 	}
 
 	private void run() {
-		Duration backoff = FIRST_BACKOFF;
-		while (!closed) {
+		Duration backoff = StopSignal.firstBackoff();
+		while (!stop.stopped()) {
 			String failure;
 			try {
 				if (publisher == null) {
 					connect();
-					backoff = FIRST_BACKOFF;
+					backoff = StopSignal.firstBackoff();
 				}
 				if (!step()) {
 					caughtUp = lanes.stream().allMatch(lane -> lane.follower.caughtUp());
-					pause(settings.pollInterval());
+					stop.pause(settings.pollInterval());
 				}
 				continue;
 			} catch (IOException | TimeoutException | ShutdownSignalException e) {
@@ -216,10 +213,10 @@ public final class Sensor implements AutoCloseable {
 				break;
 			}
 			lost(failure);
-			if (!pause(backoff)) {
+			if (!stop.pause(backoff)) {
 				break;
 			}
-			backoff = backoff.multipliedBy(2).compareTo(LAST_BACKOFF) > 0 ? LAST_BACKOFF : backoff.multipliedBy(2);
+			backoff = StopSignal.nextBackoff(backoff);
 		}
 		if (publisher != null) {
 			publisher.close();
@@ -251,7 +248,7 @@ public final class Sensor implements AutoCloseable {
 	private boolean step() throws IOException, TimeoutException, InterruptedException {
 		boolean worked = false;
 		for (Lane lane : lanes) {
-			if (closed) {
+			if (stop.stopped()) {
 				break;
 			}
 			if (lane.pending == null) {
@@ -369,7 +366,7 @@ public final class Sensor implements AutoCloseable {
 			if (reached != null) {
 				checkpoint(lane, reached);
 			}
-			if (size == 0 || closed) {
+			if (size == 0 || stop.stopped()) {
 				break;
 			}
 		}
@@ -406,24 +403,6 @@ public final class Sensor implements AutoCloseable {
 		detail = newDetail;
 	}
 
-	private boolean pause(Duration time) {
-		synchronized (sleeper) {
-			long deadline = System.nanoTime() + time.toNanos();
-			while (!closed) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					return true;
-				}
-				try {
-					TimeUnit.NANOSECONDS.timedWait(sleeper, left);
-				} catch (InterruptedException e) {
-					return false;
-				}
-			}
-		}
-		return false;
-	}
-
 	private static String describeFileProblem(IOException e) {
 		if (e instanceof AccessDeniedException) {
 			return "permission denied";
@@ -453,10 +432,7 @@ public final class Sensor implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws IOException {
-		closed = true;
-		synchronized (sleeper) {
-			sleeper.notifyAll();
-		}
+		stop.stop();
 		try {
 			thread.join(CONFIRM_TIMEOUT.toMillis() + 5_000);
 		} catch (InterruptedException e) {

@@ -12,7 +12,6 @@ import io.vigil.collect.LiveIntake;
 import io.vigil.collect.SourceStats;
 import io.vigil.collect.amqp.AmqpCollector;
 import io.vigil.collect.amqp.AmqpSettings;
-import io.vigil.collect.amqp.AmqpSettingsException;
 import io.vigil.core.command.Arguments;
 import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
@@ -70,11 +69,7 @@ public final class CollectCommand implements VigilCommand {
 					settings.password(), settings.trustStore(), settings.trustStorePassword(), settings.queue(),
 					settings.bindings(), settings.prefetch());
 		}
-		try {
-			settings.connectionFactory();
-		} catch (AmqpSettingsException e) {
-			throw new CommandException(e.getMessage(), e);
-		}
+		ConnectionOptions.check(settings);
 		Duration status = ConnectionOptions.seconds(arguments, "--status", 5, 86_400);
 		Duration limit = ConnectionOptions.seconds(arguments, "--for", 0, 365L * 86_400);
 		Duration idle = ConnectionOptions.seconds(arguments, "--idle", 0, 86_400);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.vigil.collect.amqp.AmqpSettings;
+import io.vigil.collect.amqp.AmqpSettingsException;
 import io.vigil.core.command.Arguments;
 import io.vigil.core.command.CommandException;
 
@@ -28,6 +29,15 @@ final class ConnectionOptions {
 			                    without it the JDK's trusted authorities are used""".indent(2).stripTrailing();
 
 	private ConnectionOptions() {
+	}
+
+	/** Reports a bad URI or trust store as a user error, before anything starts. */
+	static void check(AmqpSettings settings) throws CommandException {
+		try {
+			settings.connectionFactory();
+		} catch (AmqpSettingsException e) {
+			throw new CommandException(e.getMessage(), e);
+		}
 	}
 
 	static Duration seconds(Arguments arguments, String option, long fallback, long max) throws CommandException {

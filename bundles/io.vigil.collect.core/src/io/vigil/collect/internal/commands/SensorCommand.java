@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 import io.vigil.collect.amqp.AmqpSettings;
-import io.vigil.collect.amqp.AmqpSettingsException;
 import io.vigil.collect.sensor.Checkpoint;
 import io.vigil.collect.sensor.Checkpoints;
 import io.vigil.collect.sensor.FileFollower;
@@ -31,6 +28,7 @@ import io.vigil.core.command.CommandException;
 import io.vigil.core.command.VigilCommand;
 import io.vigil.core.workspace.Workspace;
 import io.vigil.events.ingest.RejectsFile;
+import io.vigil.events.internal.commands.ReaderArguments;
 import io.vigil.events.read.Format;
 
 /** {@code vigil sensor}: follows log files and publishes their events to a RabbitMQ broker. */
@@ -89,18 +87,14 @@ public final class SensorCommand implements VigilCommand {
 		List<Path> files = files(arguments);
 		String name = arguments.value("--name") == null ? hostName() : arguments.value("--name");
 		AmqpSettings amqp = ConnectionOptions.settings(arguments, System.getenv(), name, null, null);
-		try {
-			amqp.connectionFactory();
-		} catch (AmqpSettingsException e) {
-			throw new CommandException(e.getMessage(), e);
-		}
+		ConnectionOptions.check(amqp);
 		Duration status = ConnectionOptions.seconds(arguments, "--status", 5, 86_400);
 		Duration limit = ConnectionOptions.seconds(arguments, "--for", 0, 365L * 86_400);
 		Duration idle = ConnectionOptions.seconds(arguments, "--idle", 0, 86_400);
 		Workspace workspace = context.workspace();
 		Path rejects = workspace.logDirectory().resolve("rejects").resolve(REJECTS_NAME.format(Instant.now()));
 		Sensor.Settings settings = new Sensor.Settings(amqp, binding(arguments), name, format(arguments),
-				zone(arguments), new Checkpoints(workspace.root().resolve("sensor").resolve("checkpoints.json")),
+				ReaderArguments.zone(arguments), new Checkpoints(workspace.root().resolve("sensor").resolve("checkpoints.json")),
 				new RejectsFile(rejects),
 				(int) arguments.number("--batch", Sensor.DEFAULT_BATCH, 1, 100_000), Duration.ofMillis(250),
 				FileFollower.QUIET);
@@ -172,32 +166,12 @@ public final class SensorCommand implements VigilCommand {
 	}
 
 	private static Optional<Format> format(Arguments arguments) throws CommandException {
-		String name = arguments.value("--format");
-		if (name == null) {
-			return Optional.empty();
-		}
-		Optional<Format> format = Format.of(name);
-		if (format.isEmpty()) {
-			throw new CommandException("unknown format '" + name + "'; the formats are " + Format.names());
-		}
-		if (format.get() == Format.CSV) {
+		Optional<Format> format = ReaderArguments.format(arguments);
+		if (format.isPresent() && format.get() == Format.CSV) {
 			throw new CommandException("CSV files cannot be followed (each part read would need the header line); "
 					+ "ingest them with vigil ingest");
 		}
 		return format;
-	}
-
-	private static ZoneId zone(Arguments arguments) throws CommandException {
-		String zone = arguments.value("--zone");
-		if (zone == null) {
-			return ZoneOffset.UTC;
-		}
-		try {
-			return ZoneId.of(zone);
-		} catch (DateTimeException e) {
-			throw new CommandException("unknown time zone '" + zone
-					+ "'; use a name such as Europe/Berlin or an offset such as +01:00", e);
-		}
 	}
 
 	private static String hostName() {

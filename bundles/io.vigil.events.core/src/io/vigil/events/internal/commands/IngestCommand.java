@@ -4,12 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -57,8 +53,8 @@ public final class IngestCommand implements VigilCommand {
 	public int run(CommandContext context) throws Exception {
 		Arguments arguments = Arguments.parse(context.arguments(), Set.of("--format", "--zone", "--threads", "--commit-interval"), Set.of());
 		List<Ingester.Source> sources = sources(arguments, context);
-		Ingester.Settings settings = new Ingester.Settings(format(arguments),
-				new ReaderOptions(zone(arguments), Clock.systemUTC().instant(), ""),
+		Ingester.Settings settings = new Ingester.Settings(ReaderArguments.format(arguments),
+				new ReaderOptions(ReaderArguments.zone(arguments), Clock.systemUTC().instant(), ""),
 				(int) arguments.number("--threads", Ingester.Settings.defaultThreads(), 1, 64),
 				Duration.ofSeconds(arguments.number("--commit-interval", Ingester.COMMIT_INTERVAL.toSeconds(), 1, 3600)),
 				null);
@@ -93,29 +89,5 @@ public final class IngestCommand implements VigilCommand {
 			sources.add(Ingester.Source.of(path));
 		}
 		return sources;
-	}
-
-	private static Optional<Format> format(Arguments arguments) throws CommandException {
-		String name = arguments.value("--format");
-		if (name == null) {
-			return Optional.empty();
-		}
-		Optional<Format> format = Format.of(name);
-		if (format.isEmpty()) {
-			throw new CommandException("unknown format '" + name + "'; the formats are " + Format.names());
-		}
-		return format;
-	}
-
-	private static ZoneId zone(Arguments arguments) throws CommandException {
-		String zone = arguments.value("--zone");
-		if (zone == null) {
-			return ZoneOffset.UTC;
-		}
-		try {
-			return ZoneId.of(zone);
-		} catch (DateTimeException e) {
-			throw new CommandException("unknown time zone '" + zone + "'; use a name such as Europe/Berlin or an offset such as +01:00", e);
-		}
 	}
 }
