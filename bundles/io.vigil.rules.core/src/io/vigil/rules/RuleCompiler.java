@@ -1,5 +1,8 @@
 package io.vigil.rules;
 
+import io.vigil.rules.internal.compile.MozDefRuleParser;
+import io.vigil.rules.internal.compile.SigmaRuleParser;
+
 /**
  * Compiles rule texts: Sigma YAML (one or more documents, correlation rules included) and MozDef's
  * generic alert JSON. Thread-safe.
@@ -26,6 +29,9 @@ public final class RuleCompiler {
 	 * @param file the file's name, for problems
 	 */
 	public CompileResult compile(String text, String file) {
-		throw new UnsupportedOperationException("not yet");
+		if (MozDefRuleParser.looksLikeJson(text)) {
+			return MozDefRuleParser.compile(text, file);
+		}
+		return new SigmaRuleParser(mappings).compile(text, file);
 	}
 }

@@ -40,6 +40,12 @@ public record RuleHeader(String id, String name, String title, String descriptio
 		actions = List.copyOf(actions);
 	}
 
+	/** Returns the header with another reason for being unmapped (empty for mapped). */
+	public RuleHeader withUnmapped(String reason) {
+		return new RuleHeader(id, name, title, description, status, author, level, tags, attackIds, logsource,
+				category, falsePositives, actions, file, line, text, reason, version);
+	}
+
 	/** Returns the header with another library version. */
 	public RuleHeader withVersion(int newVersion) {
 		return new RuleHeader(id, name, title, description, status, author, level, tags, attackIds, logsource,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ public final class EventView {
 	private final Instant time;
 	private final ObjectNode json;
 	private final Map<String, List<String>> values = new HashMap<>();
+	private final Map<String, List<String>> lowerValues = new HashMap<>();
 
 	/** Makes a view of an event. */
 	public EventView(String id, Instant time, ObjectNode json) {
@@ -55,6 +57,20 @@ public final class EventView {
 		if (known == null) {
 			known = lookUp(path);
 			values.put(path, known);
+		}
+		return known;
+	}
+
+	/** Returns {@link #values(String)} in lower case (of the root locale). */
+	public List<String> lowerValues(String path) {
+		List<String> known = lowerValues.get(path);
+		if (known == null) {
+			List<String> original = values(path);
+			known = new ArrayList<>(original.size());
+			for (String value : original) {
+				known.add(value.toLowerCase(Locale.ROOT));
+			}
+			lowerValues.put(path, known);
 		}
 		return known;
 	}

@@ -1,0 +1,245 @@
+package io.vigil.rules.eval;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vigil.rules.Rule;
+import io.vigil.rules.RuleHeader;
+import io.vigil.rules.alerts.AlertDraft;
+
+/**
+ * The open windows of one correlation (or threshold) rule, per grouped value. Memory is bounded:
+ * at most {@link #MAX_WINDOWS} windows, {@link #MAX_VALUES} distinct values and
+ * {@link #MAX_TIMES} match times per rule and window.
+ */
+final class CorrelationState {
+
+	static final int MAX_WINDOWS = 100_000;
+	static final int MAX_VALUES = 10_000;
+	static final int MAX_TIMES = 1_000;
+
+	private final Rule rule;
+	private final CorrelationSpec spec;
+	private final long span;
+	private final Consumer<AlertDraft> sink;
+	private final Map<String, Window> windows = new HashMap<>();
+	private long earliestEnd = Long.MAX_VALUE;
+
+	CorrelationState(Rule rule, Consumer<AlertDraft> sink) {
+		this.rule = rule;
+		this.spec = rule.correlation();
+		this.span = spec.timespan().toMillis();
+		this.sink = sink;
+	}
+
+	boolean sameRule(Rule other) {
+		return rule.id().equals(other.id()) && rule.header().version() == other.header().version()
+				&& rule.header().text().equals(other.header().text());
+	}
+
+	/** One group's window. */
+	private final class Window {
+
+		final String group;
+		final long start;
+		long count;
+		long last = Long.MIN_VALUE;
+		final Set<String> values = new HashSet<>();
+		final List<TreeSet<Long>> times = new ArrayList<>();
+		final List<String> ids = new ArrayList<>();
+		final List<ObjectNode> samples = new ArrayList<>();
+		final Map<String, List<String>> matched = new LinkedHashMap<>();
+		boolean fired;
+
+		Window(String group, long start) {
+			this.group = group;
+			this.start = start;
+			for (int i = 0; i < spec.rules().size(); i++) {
+				times.add(new TreeSet<>());
+			}
+		}
+
+		long measure() {
+			return switch (spec.type()) {
+				case VALUE_COUNT -> values.size();
+				case TEMPORAL, TEMPORAL_ORDERED -> times.stream().filter(t -> !t.isEmpty()).count();
+				default -> count;
+			};
+		}
+
+		boolean satisfied() {
+			return switch (spec.type()) {
+				case TEMPORAL -> spec.condition() == null ? times.stream().noneMatch(TreeSet::isEmpty)
+						: spec.condition().test(measure());
+				case TEMPORAL_ORDERED -> inOrder();
+				default -> spec.condition().test(measure());
+			};
+		}
+
+		/** Whether each rule matched after the one before it, in the order the correlation gives. */
+		private boolean inOrder() {
+			long after = Long.MIN_VALUE;
+			for (TreeSet<Long> each : times) {
+				Long next = each.higher(after);
+				if (next == null) {
+					return false;
+				}
+				after = next;
+			}
+			return true;
+		}
+	}
+
+	/** Counts a match of a referenced rule. */
+	synchronized void add(Rule source, EventView event) {
+		String group = group(event);
+		if (group == null) {
+			return;
+		}
+		long time = event.time().toEpochMilli();
+		long start = Math.floorDiv(time, span) * span;
+		if (start + 2 * span <= watermark) {
+			return; // its window closed already
+		}
+		String key = group + '\u0000' + start;
+		Window window = windows.get(key);
+		if (window == null) {
+			if (windows.size() >= MAX_WINDOWS) {
+				closeOldest();
+			}
+			window = new Window(group, start);
+			windows.put(key, window);
+			earliestEnd = Math.min(earliestEnd, start + span);
+		}
+		record(window, source, event, time);
+		boolean early = spec.condition() == null || spec.condition().firesEarly()
+				|| spec.type() == CorrelationSpec.Type.TEMPORAL_ORDERED;
+		if (!window.fired && early && window.satisfied()) {
+			fire(window);
+		}
+	}
+
+	private long watermark = Long.MIN_VALUE;
+
+	private void record(Window window, Rule source, EventView event, long time) {
+		window.count++;
+		window.last = Math.max(window.last, time);
+		if (spec.type() == CorrelationSpec.Type.VALUE_COUNT && window.values.size() < MAX_VALUES) {
+			String value = event.first(spec.condition().field());
+			if (!value.isEmpty()) {
+				window.values.add(value);
+			}
+		}
+		int index = referenceIndex(source);
+		if (index >= 0 && window.times.get(index).size() < MAX_TIMES) {
+			window.times.get(index).add(time);
+		}
+		if (window.ids.size() < AlertDraft.MAX_EVENT_IDS) {
+			window.ids.add(event.id());
+		}
+		if (window.samples.size() < AlertDraft.MAX_SAMPLES) {
+			window.samples.add(event.json());
+			window.matched.put(event.id(), SingleAlerts.matchedFields(source, event));
+		}
+	}
+
+	private int referenceIndex(Rule source) {
+		List<String> references = spec.rules();
+		for (int i = 0; i < references.size(); i++) {
+			String reference = references.get(i);
+			if (reference.equals(source.id()) || reference.equals(source.header().name())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private String group(EventView event) {
+		if (spec.groupBy().isEmpty()) {
+			return "";
+		}
+		StringBuilder group = new StringBuilder();
+		for (String field : spec.groupBy()) {
+			String value = event.first(field);
+			if (value.isEmpty()) {
+				return null;
+			}
+			group.append(group.isEmpty() ? "" : ", ").append(value);
+		}
+		return group.toString();
+	}
+
+	/** Closes the windows that ended a timespan or more before a time: late arrivals are over. */
+	synchronized void expireBefore(long now) {
+		watermark = Math.max(watermark, now);
+		if (earliestEnd == Long.MAX_VALUE || (now != Long.MAX_VALUE && earliestEnd + span > now)) {
+			return;
+		}
+		long nextEarliest = Long.MAX_VALUE;
+		for (Iterator<Window> it = windows.values().iterator(); it.hasNext();) {
+			Window window = it.next();
+			long end = window.start + span;
+			if (now == Long.MAX_VALUE || end + span <= now) {
+				close(window);
+				it.remove();
+			} else {
+				nextEarliest = Math.min(nextEarliest, end);
+			}
+		}
+		earliestEnd = nextEarliest;
+	}
+
+	private void closeOldest() {
+		Window oldest = null;
+		String oldestKey = null;
+		for (Map.Entry<String, Window> entry : windows.entrySet()) {
+			if (oldest == null || entry.getValue().start < oldest.start) {
+				oldest = entry.getValue();
+				oldestKey = entry.getKey();
+			}
+		}
+		if (oldest != null) {
+			close(oldest);
+			windows.remove(oldestKey);
+		}
+	}
+
+	private void close(Window window) {
+		if (!window.fired && window.satisfied()) {
+			fire(window);
+		}
+	}
+
+	private void fire(Window window) {
+		window.fired = true;
+		RuleHeader header = rule.header();
+		Instant start = Instant.ofEpochMilli(window.start);
+		Instant end = Instant.ofEpochMilli(window.start + span);
+		String groupField = String.join(", ", spec.groupBy());
+		String summary = header.title() + ": " + window.measure() + " " + unit() + (window.group.isEmpty() ? ""
+				: " for " + window.group) + " within " + spec.timespan().toMinutes() + " min";
+		Instant time = window.last == Long.MIN_VALUE ? end : Instant.ofEpochMilli(window.last);
+		sink.accept(new AlertDraft(window.group + "@" + window.start, header.id(), header.version(), header.title(), summary,
+				header.level(), header.category(), header.tags(), header.attackIds(), groupField, window.group, time, start,
+				end, window.count, window.ids, window.samples, window.matched));
+	}
+
+	private String unit() {
+		return switch (spec.type()) {
+			case VALUE_COUNT -> "distinct " + spec.condition().field() + " values";
+			case TEMPORAL, TEMPORAL_ORDERED -> "of " + spec.rules().size() + " rules matched";
+			default -> "events";
+		};
+	}
+}
