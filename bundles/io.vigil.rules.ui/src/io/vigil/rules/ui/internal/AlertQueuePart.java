@@ -145,6 +145,7 @@ public final class AlertQueuePart {
 		viewer.setComparer(new SameAlert());
 		viewer.addSelectionChangedListener(event -> selected());
 		table.addListener(SWT.KeyDown, this::keyPressed);
+		table.addListener(SWT.FocusIn, event -> selectFirstIfNone());
 		table.addListener(SWT.DefaultSelection, event -> openDetail());
 		status = new Label(parent, SWT.NONE);
 		status.setToolTipText(Messages.Queue_keys);
@@ -251,7 +252,22 @@ public final class AlertQueuePart {
 			table.setSelection(Math.min(index, table.getItemCount() - 1));
 			selected();
 		}
+		if (table.isFocusControl()) {
+			selectFirstIfNone();
+		}
 		status.setText(NLS.bind(Messages.Queue_count, alerts.size(), Messages.Queue_keysShort));
+	}
+
+	/**
+	 * Selects the newest alert when the queue has the keyboard but nothing is selected: the keys
+	 * act on the selection, and the first arrow key would otherwise only place the cursor.
+	 */
+	private void selectFirstIfNone() {
+		Table table = viewer.getTable();
+		if (table.getSelectionCount() == 0 && table.getItemCount() > 0) {
+			table.setSelection(0);
+			selected();
+		}
 	}
 
 	private void keyPressed(Event event) {

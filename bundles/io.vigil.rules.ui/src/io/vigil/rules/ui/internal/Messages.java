@@ -49,6 +49,7 @@ final class Messages extends NLS {
 	public static String Editor_heading;
 	public static String Editor_line;
 	public static String Editor_none;
+	public static String Editor_notSaved;
 	public static String Editor_ok;
 	public static String Editor_problem;
 	public static String Editor_problems;
@@ -57,7 +58,6 @@ final class Messages extends NLS {
 	public static String Editor_saveJob;
 	public static String Editor_saveTip;
 	public static String Editor_saved;
-	public static String Editor_savedWithProblems;
 	public static String Editor_saving;
 	public static String Import_details;
 	public static String Import_failed;

@@ -35,6 +35,7 @@ import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
 
 import io.vigil.rules.CompileResult;
+import io.vigil.rules.ImportReport;
 import io.vigil.rules.LibraryRule;
 import io.vigil.rules.RuleProblem;
 import io.vigil.rules.RuleService;
@@ -260,21 +261,19 @@ public final class RuleEditorPart {
 		String name = file;
 		status.setText(Messages.Editor_saving);
 		Background.run(Messages.Editor_saveJob, source.getTextWidget(), monitor -> {
-			List<LibraryRule> saved = current.library().save(text, name);
+			ImportReport report = current.library().save(text, name);
 			current.reload();
-			return saved;
-		}, saved -> {
-			if (text.equals(document.get())) {
+			return report;
+		}, report -> {
+			if (text.equals(document.get()) && report.unsupported().isEmpty()) {
 				dirty = false;
 				save.setEnabled(false);
 			}
-			boolean runnable = saved.stream().allMatch(LibraryRule::runnable);
-			status.setText(NLS.bind(runnable ? Messages.Editor_saved : Messages.Editor_savedWithProblems, saved.size()));
-			if (saved.size() == 1) {
-				title = saved.get(0).title();
-				heading.setText(NLS.bind(Messages.Editor_heading, title, name));
-			}
-			broker.post(RulesTopics.LIBRARY_CHANGED, saved.isEmpty() ? "" : saved.get(0).id());
+			status.setText(report.unsupported().isEmpty()
+					? NLS.bind(Messages.Editor_saved, report.imported(), report.unchanged())
+					: NLS.bind(Messages.Editor_notSaved, new Object[] { report.imported(), report.unsupported().size(),
+							report.unsupported().get(0) }));
+			broker.post(RulesTopics.LIBRARY_CHANGED, "");
 		}, e -> status.setText(NLS.bind(Messages.Editor_saveFailed, Background.message(e))));
 	}
 

@@ -63,6 +63,7 @@ final class SuppressDialog extends TitleAreaDialog {
 		valueField = field(body, group, alert.draft().groupValue());
 		valueField.setMessage(Messages.Suppress_anyValue);
 		ownerField = field(body, Messages.Suppress_owner, defaultOwner);
+		ownerField.addListener(SWT.Modify, event -> check());
 		reasonField = field(body, Messages.Suppress_reason, "");
 		reasonField.addListener(SWT.Modify, event -> check());
 		label(body, Messages.Suppress_days);

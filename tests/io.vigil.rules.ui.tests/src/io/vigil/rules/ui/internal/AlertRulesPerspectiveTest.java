@@ -3,6 +3,7 @@ package io.vigil.rules.ui.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -12,6 +13,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
+import io.vigil.tests.support.Screenshots;
 import io.vigil.tests.support.UiThread;
 
 /** The Alert Rules perspective opens with its five parts, each built and shown. */
@@ -44,5 +46,6 @@ class AlertRulesPerspectiveTest {
 				assertTrue(parts.isPartVisible(part), id + " is visible");
 			});
 		}
+		UiThread.run(() -> Screenshots.save(UiThread.display(), Path.of("target", "alert-rules-perspective.png")));
 	}
 }
