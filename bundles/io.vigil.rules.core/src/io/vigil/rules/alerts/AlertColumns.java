@@ -5,11 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,13 +69,18 @@ final class AlertColumns {
 		}
 		List<ObjectNode> samples = draft.samples().size() <= AlertDraft.MAX_SAMPLES ? draft.samples()
 				: draft.samples().subList(0, AlertDraft.MAX_SAMPLES);
+		Map<String, List<String>> matched = draft.matchedFields();
+		if (eventIds.size() < draft.eventIds().size()) {
+			Set<String> kept = new HashSet<>(eventIds);
+			matched = new HashMap<>(matched);
+			matched.keySet().retainAll(kept);
+		}
 		return new AlertDraft(key, ruleId, draft.ruleVersion(), cut(draft.ruleTitle(), TITLE),
 				cut(draft.summary(), SUMMARY), Objects.requireNonNull(draft.severity(), "severity"),
 				cut(draft.category(), CATEGORY), fitList(draft.tags(), TAGS), fitList(draft.attackIds(), ATTACK_IDS),
 				cut(draft.groupField(), GROUP_FIELD), cut(draft.groupValue(), GROUP_VALUE), time,
 				draft.windowStart() == null ? time : draft.windowStart(),
-				draft.windowEnd() == null ? time : draft.windowEnd(), draft.eventCount(), eventIds, samples,
-				draft.matchedFields());
+				draft.windowEnd() == null ? time : draft.windowEnd(), draft.eventCount(), eventIds, samples, matched);
 	}
 
 	private static Instant time(Instant time, String what, String ruleId) {

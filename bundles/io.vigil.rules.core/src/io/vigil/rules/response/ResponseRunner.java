@@ -171,7 +171,9 @@ public final class ResponseRunner implements AutoCloseable {
 	}
 
 	/** Runs one action within the time limit; never throws. */
-	private ActionRun runOne(ActionSpec spec, Alert alert, byte[] json) {
+	private ActionRun runOne(ActionSpec given, Alert alert, byte[] json) {
+		ActionSpec spec = new ActionSpec(given.kind() == null ? "" : given.kind(),
+				given.target() == null ? "" : given.target(), given.options());
 		Instant started = store.clock().instant();
 		String target = shownTarget(spec);
 		ResponseAction action = kinds.get(spec.kind());
@@ -204,7 +206,7 @@ public final class ResponseRunner implements AutoCloseable {
 	}
 
 	private String shownTarget(ActionSpec spec) {
-		ResponseAction action = kinds.get(spec.kind());
+		ResponseAction action = spec.kind() == null ? null : kinds.get(spec.kind());
 		String target = spec.target() == null ? "" : spec.target();
 		return action == null ? target : action.shownTarget(new ActionSpec(spec.kind(), target, spec.options()));
 	}

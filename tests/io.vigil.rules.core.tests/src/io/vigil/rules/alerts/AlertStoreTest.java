@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +67,34 @@ class AlertStoreTest {
 		assertEquals("", read.assignee());
 		assertEquals(List.of("event-3", "event-1", "event-2"), read.draft().eventIds(), "the events' order is kept");
 		assertEquals("10.0.0.1", read.draft().samples().get(0).at("/details/sourceipaddress").asText());
+	}
+
+	@Test
+	void timesSurviveADaylightSavingChangeAndKeepTheirNanoseconds() throws Exception {
+		TimeZone zone = TimeZone.getDefault();
+		// Both instants are 02:30 in Berlin on the night clocks go back: a local timestamp would
+		// make them one.
+		Instant first = Instant.parse("2026-10-25T00:30:00.123456789Z");
+		Instant second = Instant.parse("2026-10-25T01:30:00.987654321Z");
+		TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
+		try {
+			AlertDraft base = draft("rule-a", "k1", "10.0.0.1");
+			AlertDraft draft = new AlertDraft(base.key(), base.ruleId(), 1, "t", "s", RuleLevel.LOW, "c", List.of(),
+					List.of(), "", "", second, first, second, 2, List.of(), List.of(), Map.of());
+			fixture.clock().advance(Duration.between(START, first));
+
+			Alert raised = store.raise(draft).orElseThrow();
+			Alert read = store.get(raised.id()).orElseThrow();
+
+			assertEquals(raised, read);
+			assertEquals(first, read.raised());
+			assertEquals(first, read.draft().windowStart());
+			assertEquals(second, read.draft().time());
+			assertEquals(1, store.countSince("rule-a", first));
+			assertEquals(0, store.countSince("rule-a", first.plusNanos(1)));
+		} finally {
+			TimeZone.setDefault(zone);
+		}
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +143,32 @@ class ResponseRunnerTest {
 		assertEquals(runs, fixture.store().get(alert.id()).orElseThrow().actions());
 	}
 
+	@Test
+	void anHttpEndpointThatNeverAnswersIsGivenUpOnInTime() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		serve();
+		server.createContext("/silent", exchange -> {
+			try {
+				release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			answer(exchange, 200, "{}");
+		});
+		Alert alert = alert("k1");
+		try {
+			long started = System.nanoTime();
+			List<ActionRun> runs = run(alert, spec("http", "http://127.0.0.1:" + server.getAddress().getPort() + "/silent"));
+			long tookMillis = (System.nanoTime() - started) / 1_000_000;
+
+			assertFalse(runs.get(0).succeeded());
+			assertTrue(runs.get(0).outcome().startsWith("no answer in time"), runs.get(0).outcome());
+			assertTrue(tookMillis < 15_000, "the run took " + tookMillis + " ms");
+		} finally {
+			release.countDown();
+		}
+	}
+
 	private void serve() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/hook", exchange -> {
@@ -251,6 +278,20 @@ class ResponseRunnerTest {
 		assertFalse(runs.get(0).succeeded());
 		assertFalse(runs.get(0).target().contains("secret"), runs.get(0).target());
 		assertFalse(runs.get(0).outcome().contains("secret"), runs.get(0).outcome());
+	}
+
+	@Test
+	void publishToAnExchangeNoQueueTakesFromFailsAndSaysSo() throws Exception {
+		try (TestBroker broker = TestBroker.connect()) {
+			Alert alert = alert("k1");
+
+			List<ActionRun> runs = run(alert, new ActionSpec("publish", "broker",
+					Map.of("exchange", broker.exchange, "routing-key", "nobody.listens")));
+
+			assertFalse(runs.get(0).succeeded());
+			assertTrue(runs.get(0).outcome().contains("no queue is bound"), runs.get(0).outcome());
+			assertEquals(runs, fixture.store().get(alert.id()).orElseThrow().actions());
+		}
 	}
 
 	@Test
