@@ -189,6 +189,31 @@ public final class AlertStore {
 	 * Returns the alerts a filter selects, newest first; a limit of 0 or less selects them all.
 	 */
 	public List<Alert> list(AlertFilter filter) throws WorkspaceException {
+		String sql = "SELECT " + COLUMNS + " FROM ALERT" + where(filter) + " ORDER BY ID DESC"
+				+ (filter.limit() > 0 ? " FETCH FIRST " + filter.limit() + " ROWS ONLY" : "");
+		try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+			bind(query, filter);
+			return read(connection, query);
+		} catch (SQLException e) {
+			throw failure("cannot list the alerts", e);
+		}
+	}
+
+	/** Returns how many alerts a filter selects, whatever its limit (for "12 open of 340"). */
+	public long count(AlertFilter filter) throws WorkspaceException {
+		try (Connection connection = database.connect();
+				PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM ALERT" + where(filter))) {
+			bind(query, filter);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		} catch (SQLException e) {
+			throw failure("cannot count the alerts", e);
+		}
+	}
+
+	private static String where(AlertFilter filter) {
 		List<String> conditions = new ArrayList<>();
 		if (!filter.statuses().isEmpty()) {
 			conditions.add("STATUS IN (" + String.join(", ", filter.statuses().stream().map(s -> "?").toList()) + ")");
@@ -196,20 +221,16 @@ public final class AlertStore {
 		if (filter.ruleId() != null && !filter.ruleId().isEmpty()) {
 			conditions.add("RULE_ID = ?");
 		}
-		String sql = "SELECT " + COLUMNS + " FROM ALERT"
-				+ (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY ID DESC"
-				+ (filter.limit() > 0 ? " FETCH FIRST " + filter.limit() + " ROWS ONLY" : "");
-		try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
-			int index = 1;
-			for (AlertStatus status : filter.statuses().stream().sorted().toList()) {
-				query.setString(index++, status.name());
-			}
-			if (filter.ruleId() != null && !filter.ruleId().isEmpty()) {
-				query.setString(index, filter.ruleId());
-			}
-			return read(connection, query);
-		} catch (SQLException e) {
-			throw failure("cannot list the alerts", e);
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	private static void bind(PreparedStatement query, AlertFilter filter) throws SQLException {
+		int index = 1;
+		for (AlertStatus status : filter.statuses()) {
+			query.setString(index++, status.name());
+		}
+		if (filter.ruleId() != null && !filter.ruleId().isEmpty()) {
+			query.setString(index, filter.ruleId());
 		}
 	}
 

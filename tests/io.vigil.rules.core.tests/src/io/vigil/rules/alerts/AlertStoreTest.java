@@ -204,6 +204,8 @@ class AlertStoreTest {
 				new AlertNote(later, "bob", "comment", "asked for an allow list"),
 				new AlertNote(later, "bob", "status IN_PROGRESS -> CLOSED", "done")), store.history(id));
 		assertEquals(List.of(), store.list(AlertFilter.open(10)));
+		assertEquals(0, store.count(AlertFilter.open(10)));
+		assertEquals(1, store.count(AlertFilter.all(0)));
 		assertEquals(1, store.list(new AlertFilter(Set.of(AlertStatus.CLOSED), "rule-a", 10)).size());
 	}
 

@@ -222,6 +222,18 @@ class ResponseRunnerTest {
 	}
 
 	@Test
+	void aCommandSettingThatIsNotAnArgumentVectorIsAFailedRunSayingSo() throws Exception {
+		fixture.workspace().setProperty(WorkspaceResponseEnvironment.COMMAND_PREFIX + "typo", "sh -c 'page me'");
+		Alert alert = alert("k1");
+
+		List<ActionRun> runs = run(alert, spec("command", "typo"));
+
+		assertFalse(runs.get(0).succeeded());
+		assertTrue(runs.get(0).outcome().contains("workspace setting rules.command.typo must be a JSON array of strings"),
+				runs.get(0).outcome());
+	}
+
+	@Test
 	void aCommandPastItsTimeIsKilledAndTheCallerNeverWaits() throws Exception {
 		Path marker = folder.resolve("finished");
 		WorkspaceResponseEnvironment.setCommand(fixture.workspace(), "slow",
