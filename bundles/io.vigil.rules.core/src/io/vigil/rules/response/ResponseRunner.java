@@ -135,11 +135,8 @@ public final class ResponseRunner implements AutoCloseable {
 		for (ActionSpec spec : specs) {
 			ActionRun run = runOne(spec, alert, json);
 			runs.add(run);
-			try {
-				store.recordAction(alert.id(), run);
-			} catch (WorkspaceException | RuntimeException e) {
-				unrecorded = unrecorded == null ? asWorkspaceException(e) : unrecorded;
-			}
+			// Each run is recorded as it ends, so that the alert shows the responses done so far.
+			unrecorded = record(alert, run, unrecorded);
 		}
 		finish(done, runs, unrecorded);
 	}
@@ -147,13 +144,21 @@ public final class ResponseRunner implements AutoCloseable {
 	private void recordAll(Alert alert, List<ActionRun> runs, CompletableFuture<List<ActionRun>> done) {
 		WorkspaceException unrecorded = null;
 		for (ActionRun run : runs) {
-			try {
-				store.recordAction(alert.id(), run);
-			} catch (WorkspaceException | RuntimeException e) {
-				unrecorded = unrecorded == null ? asWorkspaceException(e) : unrecorded;
-			}
+			unrecorded = record(alert, run, unrecorded);
 		}
 		finish(done, runs, unrecorded);
+	}
+
+	/** Records a run; returns the first failure to record one, this one's when it is the first. */
+	private WorkspaceException record(Alert alert, ActionRun run, WorkspaceException first) {
+		try {
+			store.recordAction(alert.id(), run);
+			return first;
+		} catch (WorkspaceException | RuntimeException e) {
+			return first != null ? first
+					: e instanceof WorkspaceException workspace ? workspace
+							: new WorkspaceException("cannot record an automated response: " + e.getMessage(), e);
+		}
 	}
 
 	private static void finish(CompletableFuture<List<ActionRun>> done, List<ActionRun> runs,
@@ -163,11 +168,6 @@ public final class ResponseRunner implements AutoCloseable {
 		} else {
 			done.completeExceptionally(unrecorded);
 		}
-	}
-
-	private static WorkspaceException asWorkspaceException(Exception e) {
-		return e instanceof WorkspaceException workspace ? workspace
-				: new WorkspaceException("cannot record an automated response: " + e.getMessage(), e);
 	}
 
 	/** Runs one action within the time limit; never throws. */
