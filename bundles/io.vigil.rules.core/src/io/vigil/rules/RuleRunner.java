@@ -24,6 +24,7 @@ import io.vigil.rules.alerts.Alert;
 import io.vigil.rules.alerts.AlertDraft;
 import io.vigil.rules.alerts.AlertStore;
 import io.vigil.rules.eval.RuleEngine;
+import io.vigil.rules.response.ResponseRunner;
 
 /**
  * Runs the library's enabled rules on every event added to a store: the engine looks at each
@@ -36,17 +37,10 @@ public final class RuleRunner implements AutoCloseable {
 	/** Raised alerts waiting to be stored; a full queue makes ingest wait rather than lose one. */
 	private static final int QUEUE = 10_000;
 
-	/** What runs a stored alert's automated responses. */
-	public interface Responder {
-
-		/** Starts the responses a rule carries for one of its alerts; must not block. */
-		void respond(Rule rule, Alert alert);
-	}
-
 	private final EventStore store;
 	private final RuleLibrary library;
 	private final AlertStore alerts;
-	private final Responder responder;
+	private final ResponseRunner responses;
 	private final Clock clock;
 	private final Consumer<String> warnings;
 	private final RuleEngine engine;
@@ -63,14 +57,15 @@ public final class RuleRunner implements AutoCloseable {
 	/**
 	 * Makes a runner; {@link #start()} attaches it.
 	 *
+	 * @param responses runs the rules' automated responses; the runner closes it
 	 * @param warnings told (on any thread) what went wrong storing an alert
 	 */
-	public RuleRunner(EventStore store, RuleLibrary library, AlertStore alerts, Responder responder, Clock clock,
+	public RuleRunner(EventStore store, RuleLibrary library, AlertStore alerts, ResponseRunner responses, Clock clock,
 			Consumer<String> warnings) {
 		this.store = store;
 		this.library = library;
 		this.alerts = alerts;
-		this.responder = responder;
+		this.responses = responses;
 		this.clock = clock;
 		this.warnings = warnings;
 		this.engine = new RuleEngine(this::enqueue);
@@ -167,7 +162,8 @@ public final class RuleRunner implements AutoCloseable {
 					stored.incrementAndGet();
 					Rule rule = rules.get(draft.ruleId());
 					if (rule != null && !rule.header().actions().isEmpty()) {
-						responder.respond(rule, alert.get());
+						responses.run(alert.get(), rule.header().actions())
+								.whenComplete((runs, failure) -> listeners.forEach(Runnable::run));
 					}
 				}
 			} catch (WorkspaceException | RuntimeException e) {
@@ -202,5 +198,6 @@ public final class RuleRunner implements AutoCloseable {
 		if (ticker != null) {
 			ticker.join(10_000);
 		}
+		responses.close();
 	}
 }

@@ -1,18 +1,24 @@
 package io.vigil.rules.internal.service;
 
-import java.util.function.Consumer;
+import java.util.Optional;
 
-import io.vigil.rules.RuleRunner;
 import io.vigil.rules.RuleWorkspace;
+import io.vigil.rules.response.ResponseRunner;
+import io.vigil.rules.response.WorkspaceResponseEnvironment;
 
-/** Makes the responder that runs rules' automated responses in a workspace. */
+/** Makes the runner of rules' automated responses in a workspace. */
 final class Responders {
 
 	private Responders() {
 	}
 
-	static RuleRunner.Responder of(RuleWorkspace rules, Consumer<String> warnings) {
-		// TODO the response runner lands with the automated responses.
-		return (rule, alert) -> warnings.accept("rule " + rule.id() + " carries actions, which are not run yet");
+	/**
+	 * Returns a response runner. Connections are named by their {@code amqp://} or
+	 * {@code amqps://} URI; named workbench connections keep their secrets in the workbench's
+	 * secure storage, which a command does not open.
+	 */
+	static ResponseRunner of(RuleWorkspace rules) {
+		return new ResponseRunner(rules.alerts(),
+				new WorkspaceResponseEnvironment(rules.events().workspace(), name -> Optional.empty()));
 	}
 }

@@ -57,7 +57,7 @@ public final class RuleServiceComponent implements RuleService {
 	void activate(BundleContext context) throws WorkspaceException, IOException {
 		rules = RuleWorkspace.open(events);
 		runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
-				Responders.of(rules, this::warn), events.clock(), this::warn);
+				Responders.of(rules), events.clock(), this::warn);
 		runner.start();
 		registration = context.registerService(RuleService.class, this, null);
 	}

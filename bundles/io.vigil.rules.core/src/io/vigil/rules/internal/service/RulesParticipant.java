@@ -20,7 +20,7 @@ public final class RulesParticipant implements EventWorkspaceParticipant {
 	public AutoCloseable join(EventWorkspace events, Consumer<String> warnings) throws Exception {
 		RuleWorkspace rules = RuleWorkspace.open(events);
 		RuleRunner runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
-				Responders.of(rules, warnings), events.clock(), warnings);
+				Responders.of(rules), events.clock(), warnings);
 		runner.start();
 		return () -> {
 			runner.close();
