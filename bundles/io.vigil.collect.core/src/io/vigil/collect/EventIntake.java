@@ -108,8 +108,8 @@ public final class EventIntake {
 			vigil.put("sensor", sensor);
 		}
 		byte[] json = JSON.writeValueAsBytes(event);
-		store.add(id, result.utcTimestamp(),
-				EventDocuments.build(id, result.utcTimestamp().toEpochMilli(), event, json));
+		store.add(id, result.utcTimestamp(), EventDocuments.build(id, result.utcTimestamp().toEpochMilli(), event, json),
+				event);
 		// After the add, so that a commit that covers the journal also covers the store.
 		store.journal().append(id, result.utcTimestamp(), json);
 		return new Outcome(true, null, result.utcTimestamp(), sensor);

@@ -69,26 +69,31 @@ public final class RuleLibrary {
 	 * problems come back in the report.
 	 */
 	public ImportReport save(String text, String file) throws WorkspaceException {
-		CompileResult result = compiler.compile(text, file);
-		int imported = 0;
-		int unchanged = 0;
 		try (Connection connection = database.connect()) {
 			connection.setAutoCommit(false);
 			try {
-				for (Rule rule : result.rules()) {
-					if (store(connection, rule)) {
-						imported++;
-					} else {
-						unchanged++;
-					}
-				}
+				ImportReport report = save(connection, text, file);
 				connection.commit();
+				return report;
 			} catch (SQLException | RuntimeException e) {
 				connection.rollback();
 				throw e;
 			}
 		} catch (SQLException e) {
 			throw new WorkspaceException("cannot save the rules of " + file + ": " + e.getMessage(), e);
+		}
+	}
+
+	private ImportReport save(Connection connection, String text, String file) throws SQLException {
+		CompileResult result = compiler.compile(text, file);
+		int imported = 0;
+		int unchanged = 0;
+		for (Rule rule : result.rules()) {
+			if (store(connection, rule)) {
+				imported++;
+			} else {
+				unchanged++;
+			}
 		}
 		return new ImportReport(1, imported, unchanged, result.problems());
 	}
@@ -161,21 +166,34 @@ public final class RuleLibrary {
 		int imported = 0;
 		int unchanged = 0;
 		List<RuleProblem> problems = new ArrayList<>();
-		for (Path file : files) {
-			if (progress.isCanceled()) {
-				problems.add(new RuleProblem(path.toString(), 0, "", "cancelled after " + imported + " rules"));
-				break;
+		// One transaction for the whole import: a cancelled or failed import leaves the library as it was.
+		try (Connection connection = database.connect()) {
+			connection.setAutoCommit(false);
+			try {
+				for (Path file : files) {
+					if (progress.isCanceled()) {
+						connection.rollback();
+						return new ImportReport(files.size(), 0, 0,
+								List.of(new RuleProblem(path.toString(), 0, "", "cancelled; nothing was imported")));
+					}
+					progress.subTask(file.getFileName().toString());
+					String name = path.equals(file) ? file.toString() : path.relativize(file).toString();
+					Optional<String> text = readText(file, name, problems);
+					if (text.isPresent()) {
+						ImportReport one = save(connection, text.get(), name);
+						imported += one.imported();
+						unchanged += one.unchanged();
+						problems.addAll(one.unsupported());
+					}
+					progress.worked(1);
+				}
+				connection.commit();
+			} catch (SQLException | IOException | RuntimeException e) {
+				connection.rollback();
+				throw e;
 			}
-			progress.subTask(file.getFileName().toString());
-			String name = path.equals(file) ? file.toString() : path.relativize(file).toString();
-			Optional<String> text = readText(file, name, problems);
-			if (text.isPresent()) {
-				ImportReport one = save(text.get(), name);
-				imported += one.imported();
-				unchanged += one.unchanged();
-				problems.addAll(one.unsupported());
-			}
-			progress.worked(1);
+		} catch (SQLException e) {
+			throw new WorkspaceException("cannot import the rules of " + path + ": " + e.getMessage(), e);
 		}
 		return new ImportReport(files.size(), imported, unchanged, problems);
 	}

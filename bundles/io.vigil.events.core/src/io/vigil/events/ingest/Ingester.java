@@ -368,7 +368,8 @@ public final class Ingester {
 			String id = EventIds.isId(carriedId) ? carriedId : EventIds.of(item.format.id(), item.record.raw(), utc);
 			((ObjectNode) event.get(EventFields.VIGIL)).put("id", id);
 			byte[] json = JsonSupport.MAPPER.writeValueAsBytes(event);
-			store.add(id, result.utcTimestamp(), EventDocuments.build(id, result.utcTimestamp().toEpochMilli(), event, json));
+			store.add(id, result.utcTimestamp(), EventDocuments.build(id, result.utcTimestamp().toEpochMilli(), event, json),
+					event);
 			item.stored = true;
 			item.stat.seen(result.utcTimestamp());
 		}

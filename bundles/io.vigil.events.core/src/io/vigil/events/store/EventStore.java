@@ -30,6 +30,8 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.vigil.events.TimeRange;
 
 /**
@@ -46,6 +48,7 @@ public final class EventStore implements Closeable {
 	private final Path directory;
 	private final ConcurrentSkipListMap<LocalDate, Partition> partitions = new ConcurrentSkipListMap<>();
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+	private final List<Tap> taps = new CopyOnWriteArrayList<>();
 	/** Field names per partition reader: readers are shared by snapshots until the next refresh. */
 	private final Map<IndexReader, Set<String>> fieldNames = Collections.synchronizedMap(new WeakHashMap<>());
 	private ScheduledExecutorService refresher;
@@ -146,6 +149,41 @@ public final class EventStore implements Closeable {
 	public void add(String id, Instant time, Document document) throws IOException {
 		checkOpen();
 		partitionFor(LocalDate.ofInstant(time, ZoneOffset.UTC)).put(id, document, this::writerConfig);
+	}
+
+	/**
+	 * Something told about each event as it is added (by ingest and live intake), such as the
+	 * rule engine.
+	 */
+	public interface Tap {
+
+		/**
+		 * Called on the adding thread right after an event is added; many threads may call at
+		 * once. It must be quick and must not throw: ingest waits for it.
+		 */
+		void added(String id, Instant time, ObjectNode event);
+	}
+
+	/** Adds a tap. */
+	public void addTap(Tap tap) {
+		taps.add(tap);
+	}
+
+	/** Removes a tap. */
+	public void removeTap(Tap tap) {
+		taps.remove(tap);
+	}
+
+	/**
+	 * Adds (or replaces) an event, then tells the {@linkplain #addTap taps}.
+	 *
+	 * @param event the normalized event the document was built from
+	 */
+	public void add(String id, Instant time, Document document, ObjectNode event) throws IOException {
+		add(id, time, document);
+		for (Tap tap : taps) {
+			tap.added(id, time, event);
+		}
 	}
 
 	private Partition partitionFor(LocalDate day) throws IOException {

@@ -5,7 +5,11 @@ import java.util.List;
 import io.vigil.core.store.SchemaContribution;
 import io.vigil.core.store.SchemaMigration;
 
-/** The alerts' records in the workspace database. */
+/**
+ * The alerts' records in the workspace database: the alerts with their contributing events, their
+ * triage history, the automated responses run for them, and the suppressions. Times are stored as
+ * UTC wall-clock timestamps, so that no local daylight-saving change can shift or repeat them.
+ */
 public final class AlertsSchema implements SchemaContribution {
 
 	/** The component name in {@code VIGIL_SCHEMA}. */
@@ -18,6 +22,37 @@ public final class AlertsSchema implements SchemaContribution {
 
 	@Override
 	public List<SchemaMigration> migrations() {
-		return List.of();
+		return List.of(SchemaMigration.sql(1, "alerts, their events, triage history, responses and suppressions",
+				// KEY_HASH is the SHA-256 of rule id and key: a unique index needs a short column,
+				// and keys (grouped values with windows) can be long.
+				"CREATE TABLE ALERT (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+						+ " KEY_HASH CHAR(64) NOT NULL UNIQUE, ALERT_KEY VARCHAR(4096) NOT NULL,"
+						+ " RULE_ID VARCHAR(256) NOT NULL, RULE_VERSION INT NOT NULL, RULE_TITLE VARCHAR(1024) NOT NULL,"
+						+ " SUMMARY VARCHAR(4096) NOT NULL, SEVERITY VARCHAR(16) NOT NULL, CATEGORY VARCHAR(256) NOT NULL,"
+						+ " TAGS VARCHAR(8192) NOT NULL, ATTACK_IDS VARCHAR(2048) NOT NULL,"
+						+ " GROUP_FIELD VARCHAR(512) NOT NULL, GROUP_VALUE VARCHAR(4096) NOT NULL,"
+						+ " FIRED_AT TIMESTAMP NOT NULL, WINDOW_START TIMESTAMP NOT NULL, WINDOW_END TIMESTAMP NOT NULL,"
+						+ " EVENT_COUNT BIGINT NOT NULL, SAMPLES CLOB NOT NULL, MATCHED_FIELDS CLOB NOT NULL,"
+						+ " RAISED TIMESTAMP NOT NULL, STATUS VARCHAR(16) NOT NULL, DISPOSITION VARCHAR(32) NOT NULL,"
+						+ " ASSIGNEE VARCHAR(256) NOT NULL, UPDATED TIMESTAMP NOT NULL)",
+				"CREATE INDEX ALERT_RULE_RAISED ON ALERT (RULE_ID, RAISED)",
+				"CREATE INDEX ALERT_STATUS ON ALERT (STATUS, ID)",
+				"CREATE TABLE ALERT_EVENT (ALERT_ID BIGINT NOT NULL REFERENCES ALERT (ID) ON DELETE CASCADE,"
+						+ " POSITION INT NOT NULL, EVENT_ID VARCHAR(512) NOT NULL, PRIMARY KEY (ALERT_ID, POSITION))",
+				"CREATE TABLE ALERT_NOTE (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+						+ " ALERT_ID BIGINT NOT NULL REFERENCES ALERT (ID) ON DELETE CASCADE, NOTED_AT TIMESTAMP NOT NULL,"
+						+ " WHO VARCHAR(256) NOT NULL, CHANGE_TEXT VARCHAR(1024) NOT NULL,"
+						+ " COMMENT_TEXT VARCHAR(16000) NOT NULL)",
+				"CREATE INDEX ALERT_NOTE_ALERT ON ALERT_NOTE (ALERT_ID, ID)",
+				"CREATE TABLE ALERT_ACTION (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+						+ " ALERT_ID BIGINT NOT NULL REFERENCES ALERT (ID) ON DELETE CASCADE, KIND VARCHAR(32) NOT NULL,"
+						+ " TARGET VARCHAR(4096) NOT NULL, STARTED TIMESTAMP NOT NULL, SUCCEEDED BOOLEAN NOT NULL,"
+						+ " OUTCOME VARCHAR(4096) NOT NULL)",
+				"CREATE INDEX ALERT_ACTION_ALERT ON ALERT_ACTION (ALERT_ID, ID)",
+				"CREATE TABLE ALERT_SUPPRESSION (ID BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+						+ " RULE_ID VARCHAR(256) NOT NULL, SUPPRESSED_VALUE VARCHAR(4096) NOT NULL,"
+						+ " OWNER VARCHAR(256) NOT NULL, REASON VARCHAR(4096) NOT NULL, CREATED TIMESTAMP NOT NULL,"
+						+ " EXPIRES TIMESTAMP NOT NULL)",
+				"CREATE INDEX ALERT_SUPPRESSION_RULE ON ALERT_SUPPRESSION (RULE_ID, EXPIRES)"));
 	}
 }

@@ -2,11 +2,15 @@ package io.vigil.collect.internal.commands;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.Reference;
 
 import io.vigil.collect.LiveIntake;
 import io.vigil.collect.SourceStats;
@@ -17,10 +21,14 @@ import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
 import io.vigil.core.command.VigilCommand;
 import io.vigil.events.EventWorkspace;
+import io.vigil.events.EventWorkspaceParticipant;
 
 /** {@code vigil collect}: a collector connection, consuming events from RabbitMQ into the store. */
 @Component(service = VigilCommand.class)
 public final class CollectCommand implements VigilCommand {
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
+	private volatile List<EventWorkspaceParticipant> participants;
 
 	@Override
 	public String name() {
@@ -75,6 +83,7 @@ public final class CollectCommand implements VigilCommand {
 		Duration idle = ConnectionOptions.seconds(arguments, "--idle", 0, 86_400);
 		UntilStopped until = new UntilStopped();
 		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC());
+				AutoCloseable joined = EventWorkspaceParticipant.joinAll(participants, events, context.err()::println);
 				LiveIntake live = LiveIntake.start(events, LiveIntake.COMMIT_INTERVAL, "collect")) {
 			AmqpCollector collector = new AmqpCollector(settings, live.intake(), live.commits(), live.registry(),
 					new PrintingLog(context.err()), workers());

@@ -3,12 +3,16 @@ package io.vigil.collect.internal.commands;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.Reference;
 
 import io.vigil.collect.LiveIntake;
 import io.vigil.collect.SourceStats;
@@ -18,10 +22,14 @@ import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
 import io.vigil.core.command.VigilCommand;
 import io.vigil.events.EventWorkspace;
+import io.vigil.events.EventWorkspaceParticipant;
 
 /** {@code vigil intake}: MozDef's HTTP intake API, storing what is posted until interrupted. */
 @Component(service = VigilCommand.class)
 public final class IntakeCommand implements VigilCommand {
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
+	private volatile List<EventWorkspaceParticipant> participants;
 
 	/** The environment variable a bearer token is read from, so that it never shows in a process list. */
 	static final String TOKEN_VARIABLE = "VIGIL_INTAKE_TOKEN";
@@ -67,6 +75,7 @@ public final class IntakeCommand implements VigilCommand {
 		Duration limit = ConnectionOptions.seconds(arguments, "--for", 0, 365L * 86_400);
 		UntilStopped until = new UntilStopped();
 		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC());
+				AutoCloseable joined = EventWorkspaceParticipant.joinAll(participants, events, context.err()::println);
 				LiveIntake live = LiveIntake.start(events, LiveIntake.COMMIT_INTERVAL, "intake")) {
 			String why;
 			try (HttpIntake intake = new HttpIntake(settings, live, new PrintingLog(context.err()))) {

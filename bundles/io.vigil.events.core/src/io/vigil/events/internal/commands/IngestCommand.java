@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.Reference;
 
 import io.vigil.core.command.Arguments;
 import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
 import io.vigil.core.command.VigilCommand;
 import io.vigil.events.EventWorkspace;
+import io.vigil.events.EventWorkspaceParticipant;
 import io.vigil.events.ingest.IngestReport;
 import io.vigil.events.ingest.Ingester;
 import io.vigil.events.read.Format;
@@ -23,6 +27,9 @@ import io.vigil.events.read.ReaderOptions;
 /** {@code vigil ingest}: reads events from files, folders or standard input into the store. */
 @Component(service = VigilCommand.class)
 public final class IngestCommand implements VigilCommand {
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
+	private volatile List<EventWorkspaceParticipant> participants;
 
 	@Override
 	public String name() {
@@ -58,7 +65,8 @@ public final class IngestCommand implements VigilCommand {
 				(int) arguments.number("--threads", Ingester.Settings.defaultThreads(), 1, 64),
 				Duration.ofSeconds(arguments.number("--commit-interval", Ingester.COMMIT_INTERVAL.toSeconds(), 1, 3600)),
 				null);
-		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC())) {
+		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC());
+				AutoCloseable joined = EventWorkspaceParticipant.joinAll(participants, events, context.err()::println)) {
 			IngestReport report = events.ingester(settings).ingest(sources, context.progress());
 			events.records().recordImport(report, "command");
 			if (report.rejects() != null) {
