@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Asks the Event Search part to run a search and to highlight fields in what it shows, for parts
  * of other capabilities ("show the events behind this alert"). Show the part {@link #PART_ID}
- * first (the event broker reaches only a part that exists), then send the request on
- * {@link #TOPIC} with {@code IEventBroker.send} or {@code post}.
+ * first (the event broker reaches only a part that exists; {@link #PERSPECTIVE_ID} gives it room),
+ * then send the request on {@link #TOPIC} with {@code IEventBroker.send} or {@code post}.
  *
  * @param query the query, in Event Search's syntax
  * @param from the start of the time range as typed ({@code -24h}, an ISO time), or {@code null}
@@ -23,6 +23,8 @@ public record ShowEvents(String query, String from, String to, Set<String> highl
 	public static final String TOPIC = "io/vigil/events/ui/search/show";
 	/** The Event Search part's id. */
 	public static final String PART_ID = "io.vigil.events.ui.part.search";
+	/** The Event Search perspective's id, where the part has the most room. */
+	public static final String PERSPECTIVE_ID = "io.vigil.events.ui.perspective.search";
 
 	/** Checks the arguments. */
 	public ShowEvents {

@@ -72,7 +72,7 @@ import jakarta.inject.Inject;
 public final class EventSearchPart {
 
 	/** The part's id. */
-	public static final String ID = "io.vigil.events.ui.part.search";
+	public static final String ID = ShowEvents.PART_ID;
 	/** The preference node for the query history, columns and facet fields. */
 	static final String PREFERENCES = "io.vigil.events.ui";
 

@@ -4,11 +4,13 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import io.vigil.events.ui.ShowEvents;
+
 /** The Event Search perspective: saved searches on the left, the search with dashboards beside it. */
 public final class EventSearchPerspective implements IPerspectiveFactory {
 
 	/** The perspective's id. */
-	public static final String ID = "io.vigil.events.ui.perspective.search";
+	public static final String ID = ShowEvents.PERSPECTIVE_ID;
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {

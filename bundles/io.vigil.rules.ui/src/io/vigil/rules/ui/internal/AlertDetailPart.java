@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -22,6 +23,9 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.WorkbenchException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,8 +43,8 @@ import jakarta.inject.Inject;
 /**
  * Alert Detail: every field of the selected alert, its ATT&amp;CK techniques, the events that
  * contributed (with the fields the rule matched on), the automated responses run for it and its
- * triage history. Show Events opens the contributing events in Event Search with the matched
- * fields highlighted: why the rule fired.
+ * triage history. Show Events opens the contributing events in the Event Search perspective with
+ * the matched fields highlighted: why the rule fired.
  */
 public final class AlertDetailPart {
 
@@ -243,6 +247,15 @@ public final class AlertDetailPart {
 		Alert current = alert;
 		if (current == null || current.draft().eventIds().isEmpty()) {
 			return;
+		}
+		// Event Search needs room: it opens in its own perspective, where the part is large.
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		if (window != null) {
+			try {
+				window.getWorkbench().showPerspective(ShowEvents.PERSPECTIVE_ID, window);
+			} catch (WorkbenchException e) {
+				ILog.of(getClass()).warn(e.getMessage(), e);
+			}
 		}
 		// The broker reaches only a part that exists: show it first.
 		parts.showPart(ShowEvents.PART_ID, EPartService.PartState.ACTIVATE);

@@ -175,13 +175,13 @@ public final class AlertQueuePart {
 	}
 
 	private void createColumns() {
-		column(Messages.Queue_severity, 80, alert -> Labels.level(alert.draft().severity()));
+		column(Messages.Queue_severity, 70, alert -> Labels.level(alert.draft().severity()));
 		column(Messages.Queue_time, 140, alert -> Labels.time(alert.draft().time()));
-		column(Messages.Queue_rule, 200, alert -> alert.draft().ruleTitle());
-		column(Messages.Queue_summary, 320, alert -> Labels.oneLine(alert.draft().summary(), 200));
-		column(Messages.Queue_group, 130, alert -> alert.draft().groupValue());
-		column(Messages.Queue_status, 100, alert -> Labels.status(alert.status()));
-		column(Messages.Queue_disposition, 130, alert -> Labels.disposition(alert.disposition()));
+		column(Messages.Queue_rule, 170, alert -> alert.draft().ruleTitle());
+		column(Messages.Queue_summary, 260, alert -> Labels.oneLine(alert.draft().summary(), 200));
+		column(Messages.Queue_group, 110, alert -> alert.draft().groupValue());
+		column(Messages.Queue_status, 95, alert -> Labels.status(alert.status()));
+		column(Messages.Queue_disposition, 120, alert -> Labels.disposition(alert.disposition()));
 	}
 
 	private void column(String title, int width, Function<Alert, String> text) {

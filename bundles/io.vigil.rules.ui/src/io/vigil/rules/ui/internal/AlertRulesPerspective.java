@@ -8,7 +8,7 @@ import io.vigil.events.ui.ShowEvents;
 
 /**
  * The Alert Rules perspective: the rule library beside its editor and test pane above; the alert
- * queue beside the selected alert below, where Event Search opens to show an alert's events.
+ * queue beside the selected alert below. Show Events switches to the Event Search perspective.
  */
 public final class AlertRulesPerspective implements IPerspectiveFactory {
 
@@ -22,27 +22,27 @@ public final class AlertRulesPerspective implements IPerspectiveFactory {
 	public void createInitialLayout(IPageLayout layout) {
 		String editorArea = layout.getEditorArea();
 		layout.setEditorAreaVisible(false);
-		IFolderLayout library = layout.createFolder("io.vigil.rules.ui.folder.library", IPageLayout.TOP, 0.5f,
+		// The queue is the widest part: analysts spend their day in it.
+		IFolderLayout library = layout.createFolder("io.vigil.rules.ui.folder.library", IPageLayout.TOP, 0.45f,
 				editorArea);
 		library.addView(RuleLibraryPart.ID);
-		IFolderLayout rule = layout.createFolder("io.vigil.rules.ui.folder.rule", IPageLayout.RIGHT, 0.45f,
-				"io.vigil.rules.ui.folder.library");
-		rule.addView(RuleEditorPart.ID);
-		rule.addView(RuleTestPart.ID);
-		IFolderLayout queue = layout.createFolder("io.vigil.rules.ui.folder.queue", IPageLayout.BOTTOM, 0.5f,
-				"io.vigil.rules.ui.folder.library");
+		IFolderLayout queue = layout.createFolder("io.vigil.rules.ui.folder.queue", IPageLayout.BOTTOM, 0.45f,
+				editorArea);
 		queue.addView(AlertQueuePart.ID);
 		queue.addPlaceholder(PROGRESS_VIEW);
 		queue.addPlaceholder(ERROR_LOG_VIEW);
-		IFolderLayout detail = layout.createFolder("io.vigil.rules.ui.folder.detail", IPageLayout.BOTTOM, 0.5f,
-				"io.vigil.rules.ui.folder.rule");
+		IFolderLayout rule = layout.createFolder("io.vigil.rules.ui.folder.rule", IPageLayout.RIGHT, 0.42f,
+				"io.vigil.rules.ui.folder.library");
+		rule.addView(RuleEditorPart.ID);
+		rule.addView(RuleTestPart.ID);
+		IFolderLayout detail = layout.createFolder("io.vigil.rules.ui.folder.detail", IPageLayout.RIGHT, 0.6f,
+				"io.vigil.rules.ui.folder.queue");
 		detail.addView(AlertDetailPart.ID);
-		detail.addPlaceholder(ShowEvents.PART_ID);
 		for (String part : new String[] { RuleLibraryPart.ID, RuleEditorPart.ID, RuleTestPart.ID, AlertQueuePart.ID,
 				AlertDetailPart.ID }) {
 			layout.addShowViewShortcut(part);
 		}
 		layout.addPerspectiveShortcut("io.vigil.app.perspective.home");
-		layout.addPerspectiveShortcut("io.vigil.events.ui.perspective.search");
+		layout.addPerspectiveShortcut(ShowEvents.PERSPECTIVE_ID);
 	}
 }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -55,6 +57,7 @@ public final class RuleEditorPart {
 	static final int CHECK_DELAY_MILLIS = 400;
 
 	private final IEventBroker broker;
+	private final IEclipseContext shared;
 	private final AtomicInteger generation = new AtomicInteger();
 	private final Runnable check = this::check;
 	private volatile RuleService service;
@@ -75,8 +78,9 @@ public final class RuleEditorPart {
 
 	/** Creates the part. */
 	@Inject
-	public RuleEditorPart(IEventBroker broker) {
+	public RuleEditorPart(IEventBroker broker, MApplication application) {
 		this.broker = broker;
+		this.shared = application.getContext();
 	}
 
 	/** Takes the rule service when it comes, and drops it when it goes. */
@@ -106,6 +110,7 @@ public final class RuleEditorPart {
 		ruler.addDecorator(0, new LineNumberRulerColumn());
 		source = new SourceViewer(sash, ruler, SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER | SWT.MULTI);
 		source.getTextWidget().setFont(JFaceResources.getTextFont());
+		source.getTextWidget().setLeftMargin(6);
 		document = new Document("");
 		source.setDocument(document);
 		source.setEditable(false);
@@ -217,7 +222,7 @@ public final class RuleEditorPart {
 				result -> {
 					if (ticket == generation.get()) {
 						showResult(result);
-						broker.post(RulesTopics.RULE_EDITED, new EditedRule(text, name));
+						shared.set(EditedRule.class, new EditedRule(title, text, name));
 					}
 				}, e -> status.setText(NLS.bind(Messages.Editor_checkFailed, Background.message(e))));
 	}

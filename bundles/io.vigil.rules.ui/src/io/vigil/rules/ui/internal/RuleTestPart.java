@@ -17,7 +17,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -44,7 +43,6 @@ import io.vigil.events.TimeRange;
 import io.vigil.events.search.TimeExpressions;
 import io.vigil.events.store.FacetCount;
 import io.vigil.rules.CompileResult;
-import io.vigil.rules.LibraryRule;
 import io.vigil.rules.Rule;
 import io.vigil.rules.RuleService;
 import io.vigil.rules.alerts.AlertDraft;
@@ -108,6 +106,9 @@ public final class RuleTestPart {
 		folder.setSelection(pasted);
 		createResults(sash);
 		sash.setWeights(40, 60);
+		if (rule != null) {
+			showSubject();
+		}
 	}
 
 	private Composite createPasted(Composite parent) {
@@ -191,29 +192,17 @@ public final class RuleTestPart {
 		});
 	}
 
-	/** Takes the rule selected in the library, until the editor's text replaces it. */
-	@Inject
-	@org.eclipse.e4.core.di.annotations.Optional
-	void ruleSelected(@UIEventTopic(RulesTopics.RULE_SELECTED) LibraryRule selected) {
-		if (selected != null && subject != null && !subject.isDisposed()) {
-			use(new EditedRule(selected.text(), selected.file().isBlank() ? RuleLibraryPart.NEW_FILE : selected.file()),
-					selected.title());
-		}
-	}
-
 	/** Takes the editor's text as it was last checked. */
 	@Inject
-	@org.eclipse.e4.core.di.annotations.Optional
-	void ruleEdited(@UIEventTopic(RulesTopics.RULE_EDITED) EditedRule edited) {
+	void ruleEdited(@org.eclipse.e4.core.di.annotations.Optional EditedRule edited) {
+		rule = edited;
 		if (edited != null && subject != null && !subject.isDisposed()) {
-			use(edited, edited.file());
+			showSubject();
 		}
 	}
 
-	/** Sets the rule text the pane runs. */
-	void use(EditedRule edited, String name) {
-		rule = edited;
-		subject.setText(NLS.bind(Messages.Test_subject, name));
+	private void showSubject() {
+		subject.setText(NLS.bind(Messages.Test_subject, rule.title(), rule.file()));
 		subject.requestLayout();
 	}
 
