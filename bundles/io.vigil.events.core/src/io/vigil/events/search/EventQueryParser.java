@@ -54,6 +54,8 @@ public final class EventQueryParser {
 
 	/** The field name that means "events that have this field". */
 	public static final String EXISTS = "_exists_";
+	/** The event's stable id as events show it; it is indexed once, as {@link IndexFields#ID}. */
+	public static final String EVENT_ID = "vigil.id";
 
 	private static final Pattern COMPARISON = Pattern.compile("(?<=^|[\\s(])([\\w.@-]+):(>=|<=|>|<)(\"[^\"]*\"|[^\\s()]+)");
 	private static final Pattern ADDRESS_VALUE = Pattern.compile("(?<=:)([0-9A-Fa-f]*[:.][0-9A-Fa-f:.]*(?:/\\d{1,3})?)(?=$|[\\s)])");
@@ -288,6 +290,10 @@ public final class EventQueryParser {
 			}
 			if (field.equals(EXISTS)) {
 				return exists(queryText);
+			}
+			if (field.equals(EVENT_ID)) {
+				// Ids are lower-case hexadecimal; the id links alerts and other records to their events.
+				return new TermQuery(new Term(IndexFields.ID, queryText.strip().toLowerCase(Locale.ROOT)));
 			}
 			if (field.equals(EventFields.UTC_TIMESTAMP)) {
 				return timeTerm(field, queryText);

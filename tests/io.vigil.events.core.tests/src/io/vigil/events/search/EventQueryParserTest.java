@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.vigil.events.store.StoreFixture;
 import io.vigil.events.store.StoreSnapshot;
+import io.vigil.events.store.StoredEvent;
 
 class EventQueryParserTest {
 
@@ -101,6 +104,18 @@ class EventQueryParserTest {
 		EventQueryParser parser = new EventQueryParser(snapshot.fields(), CLOCK);
 
 		assertEquals(expected, snapshot.count(parser.parse(query == null ? "" : query)));
+	}
+
+	@Test
+	void eventsAreFoundByTheirIds() throws Exception {
+		EventQueryParser parser = new EventQueryParser(snapshot.fields(), CLOCK);
+		List<String> ids = snapshot.top(parser.parse("hostname:web1"), 10, true).stream().map(StoredEvent::id).toList();
+
+		String query = "vigil.id:(" + ids.get(0).toUpperCase(Locale.ROOT) + " OR " + ids.get(1) + ")";
+
+		assertEquals(2, snapshot.count(parser.parse(query)));
+		assertEquals(1, snapshot.count(parser.parse("vigil.id:" + ids.get(0))));
+		assertTrue(parser.warnings().isEmpty(), parser.warnings().toString());
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package io.vigil.events.ui.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -9,6 +12,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Tree;
@@ -21,13 +26,19 @@ import io.vigil.events.store.StoredEvent;
 
 /**
  * The whole of one event: as a tree of fields and values, and as JSON. Right-clicking a field in
- * the tree offers to search for its value, to exclude it, or to show it as a column.
+ * the tree offers to search for its value, to exclude it, or to show it as a column. Fields another
+ * part asked to highlight (those a rule matched on) are marked in bold on a yellow background.
  */
 final class EventDetail {
+
+	private static final String MARK = "io.vigil.events.ui.marked";
 
 	private final CTabFolder folder;
 	private final Tree tree;
 	private final StyledText json;
+	private final Font bold;
+	private final Color marked;
+	private Set<String> highlighted = Set.of();
 	private StoredEvent shown;
 
 	/**
@@ -39,6 +50,9 @@ final class EventDetail {
 		folder = new CTabFolder(parent, SWT.BOTTOM | SWT.FLAT);
 		tree = new Tree(folder, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		tree.setHeaderVisible(true);
+		bold = JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT);
+		marked = new Color(255, 236, 153);
+		tree.addListener(SWT.Dispose, event -> marked.dispose());
 		TreeColumn field = new TreeColumn(tree, SWT.LEFT);
 		field.setText(Messages.Detail_field);
 		field.setWidth(260);
@@ -83,6 +97,28 @@ final class EventDetail {
 		json.setText(event == null ? "" : event.prettyJson());
 	}
 
+	/** Marks these field paths whenever an event is shown (until other fields are asked for). */
+	void highlight(Set<String> paths) {
+		highlighted = Set.copyOf(paths);
+		show(shown);
+	}
+
+	/** Returns the paths of the fields marked in the tree now. */
+	List<String> markedFields() {
+		List<String> found = new ArrayList<>();
+		collectMarked(tree.getItems(), found);
+		return found;
+	}
+
+	private static void collectMarked(TreeItem[] items, List<String> found) {
+		for (TreeItem item : items) {
+			if (item.getData(MARK) != null) {
+				found.add((String) item.getData());
+			}
+			collectMarked(item.getItems(), found);
+		}
+	}
+
 	/** Returns the event shown, or {@code null}. */
 	StoredEvent shown() {
 		return shown;
@@ -115,6 +151,11 @@ final class EventDetail {
 			} else {
 				item.setText(1, value.isValueNode() ? value.asText() : value.toString());
 				item.setData(path);
+				if (highlighted.contains(path)) {
+					item.setData(MARK, Boolean.TRUE);
+					item.setFont(bold);
+					item.setBackground(marked);
+				}
 			}
 		}
 	}

@@ -58,6 +58,7 @@ import io.vigil.events.search.SearchResult;
 import io.vigil.events.search.TimeExpressions;
 import io.vigil.events.store.Hits;
 import io.vigil.events.store.StoredEvent;
+import io.vigil.events.ui.ShowEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -98,6 +99,7 @@ public final class EventSearchPart {
 	private Job searching;
 	private String sortField;
 	private boolean descending = true;
+	private boolean selectFirst;
 
 	/** Creates the part; the events service is absent when the store could not be opened. */
 	@Inject
@@ -184,6 +186,26 @@ public final class EventSearchPart {
 		if (!search.columns().isEmpty()) {
 			table.setColumns(search.columns());
 		}
+		runSearch();
+	}
+
+	/**
+	 * Runs a search another capability asks for, with its fields shown as columns for this search
+	 * and marked in the selected event.
+	 */
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	void show(@UIEventTopic(ShowEvents.TOPIC) ShowEvents request) {
+		if (bar == null || request == null) {
+			return;
+		}
+		bar.setQuery(request.query());
+		bar.setRange(request.from(), request.to());
+		List<String> columns = new ArrayList<>(preferenceList(COLUMNS_KEY, EventColumns.DEFAULT));
+		request.highlight().stream().sorted().filter(field -> !columns.contains(field)).forEach(columns::add);
+		table.setColumns(columns);
+		detail.highlight(request.highlight());
+		selectFirst = true;
 		runSearch();
 	}
 
@@ -279,6 +301,10 @@ public final class EventSearchPart {
 		facets.offer(found.fields());
 		facets.show(found.facets());
 		detail.show(null);
+		if (selectFirst && found.total() > 0) {
+			selectFirst = false;
+			table.select(0);
+		}
 		status.setText(summary(found));
 		if (!found.warnings().isEmpty()) {
 			bar.showError(String.join("; ", found.warnings()));
