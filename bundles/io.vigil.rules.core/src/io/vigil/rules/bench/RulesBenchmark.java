@@ -1,0 +1,199 @@
+package io.vigil.rules.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+import io.vigil.core.workspace.Workspace;
+import io.vigil.events.EventWorkspace;
+import io.vigil.events.bench.EventGenerator;
+import io.vigil.events.ingest.Ingester;
+import io.vigil.rules.LibraryRule;
+import io.vigil.rules.RuleRunner;
+import io.vigil.rules.RuleWorkspace;
+import io.vigil.rules.response.ResponseRunner;
+import io.vigil.rules.response.WorkspaceResponseEnvironment;
+
+/**
+ * Measures what running rules costs ingest: the same generated events are ingested into fresh
+ * workspaces without rules and with {@link #RULES} enabled rules (single-event and correlation
+ * rules), alternating which goes first, and the median rates are compared.
+ */
+public final class RulesBenchmark {
+
+	/** How many rules the measured run enables. */
+	public static final int RULES = 100;
+
+	/**
+	 * What to measure.
+	 *
+	 * @param events how many events each run ingests
+	 * @param rounds how many pairs of runs
+	 * @param work a folder for the workspaces and the input
+	 */
+	public record Settings(long events, int rounds, Path work) {
+	}
+
+	/**
+	 * What was measured.
+	 *
+	 * @param bareRates ingest rates without rules, events per second
+	 * @param ruleRates ingest rates with the rules
+	 * @param alerts alerts stored in each run with rules
+	 */
+	public record Result(double[] bareRates, double[] ruleRates, long[] alerts) {
+
+		/** Returns the median rate with rules over the median without. */
+		public double ratio() {
+			return median(ruleRates) / median(bareRates);
+		}
+	}
+
+	private final Settings settings;
+	private final Consumer<String> log;
+
+	/** Makes a benchmark that reports its steps to a log. */
+	public RulesBenchmark(Settings settings, Consumer<String> log) {
+		this.settings = settings;
+		this.log = log;
+	}
+
+	/** Runs the benchmark. */
+	public Result run() throws Exception {
+		Files.createDirectories(settings.work());
+		Path input = settings.work().resolve("events.jsonl");
+		try (BufferedWriter out = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+			new EventGenerator(7).write(settings.events(), out);
+		}
+		log.accept("generated " + settings.events() + " events");
+		ingest(input, false, "warm-up");
+		double[] bare = new double[settings.rounds()];
+		double[] ruled = new double[settings.rounds()];
+		long[] alerts = new long[settings.rounds()];
+		for (int round = 0; round < settings.rounds(); round++) {
+			boolean rulesFirst = round % 2 == 1;
+			for (int turn = 0; turn < 2; turn++) {
+				boolean withRules = rulesFirst == (turn == 0);
+				Run run = ingest(input, withRules, "round " + (round + 1));
+				if (withRules) {
+					ruled[round] = run.rate;
+					alerts[round] = run.alerts;
+				} else {
+					bare[round] = run.rate;
+				}
+			}
+		}
+		return new Result(bare, ruled, alerts);
+	}
+
+	private record Run(double rate, long alerts) {
+	}
+
+	private Run ingest(Path input, boolean withRules, String label) throws Exception {
+		Path folder = Files.createTempDirectory(settings.work(), "ws");
+		try (Workspace workspace = Workspace.open(folder, "rules benchmark");
+				EventWorkspace events = EventWorkspace.open(workspace, Clock.systemUTC())) {
+			RuleWorkspace rules = RuleWorkspace.open(events);
+			RuleRunner runner = null;
+			if (withRules) {
+				rules.library().save(ruleText(), "benchmark-rules.yml");
+				for (LibraryRule rule : rules.library().list()) {
+					rules.library().setEnabled(rule.id(), true);
+				}
+				runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
+						new ResponseRunner(rules.alerts(), new WorkspaceResponseEnvironment(workspace, name -> Optional.empty())),
+						Clock.systemUTC(), log);
+				runner.start();
+			}
+			long started = System.nanoTime();
+			events.ingester(Ingester.Settings.defaults()).ingest(List.of(Ingester.Source.of(input)), new NullProgressMonitor());
+			double seconds = (System.nanoTime() - started) / 1e9;
+			long stored = 0;
+			if (runner != null) {
+				runner.awaitStored(60_000);
+				stored = runner.stored();
+				runner.close();
+			}
+			double rate = settings.events() / seconds;
+			log.accept(String.format(Locale.ROOT, "%s %s: %.0f events/s%s", label, withRules ? "with " + RULES + " rules"
+					: "without rules", rate, withRules ? ", " + stored + " alerts" : ""));
+			return new Run(rate, stored);
+		} finally {
+			deleteTree(folder);
+		}
+	}
+
+	/** The rules: 70 single-event rules over the generated events' fields, 30 correlations. */
+	static String ruleText() {
+		StringBuilder text = new StringBuilder();
+		String[] words = { "payload", "bash -i", "nc -e", "wget", "chmod 777", "/etc/shadow", "base64 -d", "python -c",
+				"crontab", "authorized_keys" };
+		String[] users = { "root", "admin", "backup", "deploy", "guest", "oracle", "test" };
+		for (int i = 0; i < 70; i++) {
+			text.append("title: Single ").append(i).append("\nid: bench-single-").append(i).append('\n');
+			switch (i % 7) {
+				case 0 -> text.append("logsource: {product: linux, category: process_creation}\ndetection:\n  sel: {CommandLine|contains: '")
+						.append(words[i % words.length]).append(i).append("'}\n  condition: sel\n");
+				case 1 -> text.append("logsource: {category: authentication}\ndetection:\n  sel: {User: ").append(users[i % users.length])
+						.append(", DestinationPort: 2222, details.success: true}\n  condition: sel\n");
+				case 2 -> text.append("logsource: {category: authentication}\ndetection:\n  sel: {SourceIp|cidr: '203.0.")
+						.append(i).append(".0/24'}\n  condition: sel\n");
+				case 3 -> text.append("logsource: {product: vigil}\ndetection:\n  sel: {summary|re: 'COMMAND=.*")
+						.append(words[i % words.length].replace(" ", "\\\\s")).append("x").append(i).append("'}\n  condition: sel\n");
+				case 4 -> text.append("logsource: {product: linux, service: sudo}\ndetection:\n  sel: {details.targetuser: postgres}\n")
+						.append("  filter: {User: [alice, bob, carol, dave, deploy, backup, admin, root]}\n  condition: sel and not filter\n");
+				case 5 -> text.append("logsource: {product: vigil}\ndetection:\n  sel: {hostname|startswith: 'dmz")
+						.append(i).append("'}\n  keywords: ['").append(words[i % words.length]).append(i).append("']\n  condition: sel or keywords\n");
+				default -> text.append("logsource: {product: vigil}\ndetection:\n  sel1: {details.url|endswith: '.php")
+						.append(i).append("'}\n  sel2: {details.status|gte: 599}\n  condition: 1 of sel*\n");
+			}
+			text.append("---\n");
+		}
+		text.append("title: Failed login\nid: bench-failed\nname: bench_failed\nlogsource: {category: authentication}\n")
+				.append("detection: {sel: {details.success: false}, condition: sel}\n---\n");
+		for (int i = 0; i < 29; i++) {
+			text.append("title: Correlation ").append(i).append("\nid: bench-corr-").append(i).append('\n');
+			if (i % 3 == 0) {
+				text.append("correlation:\n  type: event_count\n  rules: [bench_failed]\n  group-by: [SourceIp]\n  timespan: ")
+						.append(5 + i).append("m\n  condition: {gte: ").append(40 + i).append("}\n");
+			} else if (i % 3 == 1) {
+				text.append("correlation:\n  type: value_count\n  rules: [bench_failed]\n  group-by: [SourceIp]\n  timespan: ")
+						.append(10 + i).append("m\n  condition: {field: User, gte: ").append(8 + i % 4).append("}\n");
+			} else {
+				text.append("logsource: {category: authentication}\ndetection:\n  sel: {details.success: false, User: ")
+						.append(users[i % users.length]).append("}\n  condition: sel\nvigil:\n  threshold: {group-by: [SourceIp], count: ")
+						.append(30 + i).append(", timespan: 15m}\n");
+			}
+			text.append("---\n");
+		}
+		return text.toString();
+	}
+
+	static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	private static void deleteTree(Path folder) throws IOException {
+		List<Path> paths = new ArrayList<>();
+		try (var walk = Files.walk(folder)) {
+			walk.forEach(paths::add);
+		}
+		for (int i = paths.size() - 1; i >= 0; i--) {
+			Files.deleteIfExists(paths.get(i));
+		}
+	}
+}

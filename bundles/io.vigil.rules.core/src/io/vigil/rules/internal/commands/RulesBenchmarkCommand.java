@@ -1,0 +1,57 @@
+package io.vigil.rules.internal.commands;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.vigil.core.command.Arguments;
+import io.vigil.core.command.CommandContext;
+import io.vigil.core.command.VigilCommand;
+import io.vigil.rules.bench.RulesBenchmark;
+
+/** {@code vigil rules-benchmark}: ingest with and without 100 enabled rules, in the same run. */
+@Component(service = VigilCommand.class)
+public final class RulesBenchmarkCommand implements VigilCommand {
+
+	@Override
+	public String name() {
+		return "rules-benchmark";
+	}
+
+	@Override
+	public String summary() {
+		return "Measures ingest with 100 enabled rules against ingest without rules, in the same run.";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				rules-benchmark [--events N] [--rounds R] [--work DIR]
+				  --events N  events per run (default 200000)
+				  --rounds R  pairs of runs, alternating which goes first (default 3)
+				  --work DIR  where the throwaway workspaces go (default: a temporary folder)
+				Prints each run's rate and the ratio of the medians (goal: at least 0.9).""";
+	}
+
+	@Override
+	public boolean needsWorkspace() {
+		return false;
+	}
+
+	@Override
+	public int run(CommandContext context) throws Exception {
+		Arguments arguments = Arguments.parse(context.arguments(), Set.of("--events", "--rounds", "--work"), Set.of());
+		long events = arguments.number("--events", 200_000, 1000, 100_000_000);
+		int rounds = (int) arguments.number("--rounds", 3, 1, 20);
+		Path work = arguments.value("--work") != null ? Path.of(arguments.value("--work"))
+				: Files.createTempDirectory("vigil-rules-bench");
+		RulesBenchmark.Result result = new RulesBenchmark(new RulesBenchmark.Settings(events, rounds, work),
+				context.err()::println).run();
+		context.out().println(String.format(Locale.ROOT, "ingest with %d rules / without: %.2f", RulesBenchmark.RULES,
+				result.ratio()));
+		return 0;
+	}
+}
