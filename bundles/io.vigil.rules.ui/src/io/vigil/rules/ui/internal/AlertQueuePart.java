@@ -313,6 +313,7 @@ public final class AlertQueuePart {
 		}, count -> {
 			status.setText(NLS.bind(Messages.Triage_done, key.label(), what));
 			refresh();
+			broker.post(RulesTopics.ALERTS_TRIAGED, count);
 		}, e -> status.setText(NLS.bind(Messages.Triage_failed, Background.message(e))));
 	}
 

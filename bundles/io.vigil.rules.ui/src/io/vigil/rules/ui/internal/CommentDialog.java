@@ -5,6 +5,7 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
@@ -40,7 +41,7 @@ final class CommentDialog extends TitleAreaDialog {
 		setMessage(message);
 		Composite body = new Composite(area, SWT.NONE);
 		GridLayoutFactory.swtDefaults().applyTo(body);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(body);
 		comment = new Text(body, SWT.SINGLE | SWT.BORDER);
 		comment.setMessage(Messages.Comment_hint);
 		GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(comment);
@@ -62,6 +63,13 @@ final class CommentDialog extends TitleAreaDialog {
 	@Override
 	protected boolean isResizable() {
 		return true;
+	}
+
+	@Override
+	protected Point getInitialSize() {
+		// As tall as its one line needs: the title area's default leaves a large empty field.
+		return getShell().computeSize(convertHorizontalDLUsToPixels(IDialogConstants.MINIMUM_MESSAGE_AREA_WIDTH),
+				SWT.DEFAULT, true);
 	}
 
 	/** Returns the comment given, empty for none. */

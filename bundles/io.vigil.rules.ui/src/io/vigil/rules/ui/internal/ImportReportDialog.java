@@ -71,6 +71,11 @@ final class ImportReportDialog extends TitleAreaDialog {
 		createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
 	}
 
+	/** Returns the report shown. */
+	ImportReport report() {
+		return report;
+	}
+
 	@Override
 	protected boolean isResizable() {
 		return true;

@@ -78,6 +78,7 @@ public final class RuleLibraryPart {
 	private Label status;
 	private Image markImage;
 	private List<LibraryRow> rows = List.of();
+	private String lastImport = "";
 
 	/** Creates the part. */
 	@Inject
@@ -217,7 +218,7 @@ public final class RuleLibraryPart {
 		}
 	}
 
-	/** Reads the library with today's hits and the triage metrics on a job, and shows them. */
+	/** Reads the library again when rules changed. */
 	@Inject
 	@org.eclipse.e4.core.di.annotations.Optional
 	void libraryChanged(@UIEventTopic(RulesTopics.LIBRARY_CHANGED) Object changed) {
@@ -226,6 +227,14 @@ public final class RuleLibraryPart {
 		}
 	}
 
+	/** Reads the false-positive shares again after triage. */
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	void alertsTriaged(@UIEventTopic(RulesTopics.ALERTS_TRIAGED) Object count) {
+		libraryChanged(count);
+	}
+
+	/** Reads the library with today's hits and the triage metrics on a job, and shows them. */
 	void refresh() {
 		RuleService current = service;
 		if (current == null) {
@@ -257,7 +266,8 @@ public final class RuleLibraryPart {
 		viewer.setInput(rows);
 		long enabled = rows.stream().filter(row -> row.rule().enabled()).count();
 		long marked = rows.stream().filter(LibraryRow::marked).count();
-		status.setText(NLS.bind(Messages.Library_count, new Object[] { rows.size(), enabled, marked }));
+		String count = NLS.bind(Messages.Library_count, new Object[] { rows.size(), enabled, marked });
+		status.setText(lastImport.isEmpty() ? count : count + "   \u2014   " + lastImport);
 	}
 
 	private void alertsChanged() {
@@ -351,8 +361,9 @@ public final class RuleLibraryPart {
 	}
 
 	private void imported(ImportReport report) {
-		status.setText(NLS.bind(Messages.Import_summary, new Object[] { report.imported(), report.unsupported().size(),
-				report.files(), report.unchanged() }));
+		lastImport = NLS.bind(Messages.Import_summary, new Object[] { report.imported(), report.unsupported().size(),
+				report.files(), report.unchanged() });
+		status.setText(lastImport);
 		broker.post(RulesTopics.LIBRARY_CHANGED, "");
 		new ImportReportDialog(viewer.getTable().getShell(), report).open();
 	}

@@ -168,7 +168,7 @@ class AlertQueueKeyboardTest {
 		keyboard.type('b');
 		awaitDialog(TriageKey.BENIGN_TRUE_POSITIVE);
 		keyboard.key(SWT.ESC);
-		UiThread.waitUntil("the dialog is gone", WAIT, () -> openDialog() == null);
+		awaitKeyboardBack();
 		assertEquals(Disposition.UNDECIDED, service.alerts().get(raised.get(1).id()).orElseThrow().disposition());
 
 		keyboard.enter();
@@ -203,14 +203,22 @@ class AlertQueueKeyboardTest {
 		});
 	}
 
-	private static void awaitStatus(Alert alert, AlertStatus status) {
+	private void awaitStatus(Alert alert, AlertStatus status) {
 		Conditions.waitUntil("alert " + alert.id() + " is " + status, WAIT,
 				() -> stored(alert).status() == status);
+		awaitKeyboardBack();
 	}
 
-	private static void awaitDisposition(Alert alert, Disposition disposition) {
+	private void awaitDisposition(Alert alert, Disposition disposition) {
 		Conditions.waitUntil("alert " + alert.id() + " is " + disposition, WAIT,
 				() -> stored(alert).disposition() == disposition);
+		awaitKeyboardBack();
+	}
+
+	/** Waits until the closed dialog has handed the keyboard back to the queue, as a person would see. */
+	private void awaitKeyboardBack() {
+		UiThread.waitUntil("the queue has the keyboard again", WAIT, () -> openDialog() == null
+				&& Display.getCurrent().getFocusControl() == queue.viewer().getTable());
 	}
 
 	private static Alert stored(Alert alert) {

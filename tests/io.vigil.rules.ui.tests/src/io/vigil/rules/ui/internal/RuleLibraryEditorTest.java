@@ -2,7 +2,6 @@ package io.vigil.rules.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,8 +108,11 @@ class RuleLibraryEditorTest {
 			}
 			return null;
 		}));
-		assertTrue(UiThread.call(library::statusText).startsWith("imported 1 rules, unsupported 1"),
-				UiThread.call(library::statusText));
+		ImportReportDialog dialog = (ImportReportDialog) UiThread.call(report::getData);
+		assertEquals(1, dialog.report().imported());
+		assertEquals("bad.yml", dialog.report().unsupported().get(0).file());
+		UiThread.waitUntil("the library says what was imported", WAIT,
+				() -> library.statusText().contains("imported 1 rules, unsupported 1"));
 		UiThread.run(report::close);
 		LibraryRow row = awaitRow(title);
 		assertFalse(row.rule().enabled(), "imported rules start disabled");
