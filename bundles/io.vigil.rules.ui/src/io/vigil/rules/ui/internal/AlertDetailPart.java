@@ -94,6 +94,13 @@ public final class AlertDetailPart {
 		showEvents.addListener(SWT.Selection, event -> showEvents());
 		tree = new Tree(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
 		tree.setHeaderVisible(true);
+		tree.setToolTipText(Messages.Detail_keys);
+		tree.addListener(SWT.KeyDown, event -> {
+			if (event.keyCode == SWT.ESC) {
+				// Back to the queue, so that triage goes on from the keyboard.
+				parts.showPart(AlertQueuePart.ID, EPartService.PartState.ACTIVATE);
+			}
+		});
 		GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(tree);
 		TreeColumn field = new TreeColumn(tree, SWT.LEFT);
 		field.setText(Messages.Detail_field);

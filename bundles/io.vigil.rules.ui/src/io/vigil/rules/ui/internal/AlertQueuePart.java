@@ -136,7 +136,6 @@ public final class AlertQueuePart {
 		Table table = viewer.getTable();
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
-		table.setToolTipText(Messages.Queue_keys);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
 		high = new Color(176, 96, 0);
 		critical = new Color(176, 0, 32);
@@ -178,9 +177,9 @@ public final class AlertQueuePart {
 		column(Messages.Queue_severity, 70, alert -> Labels.level(alert.draft().severity()));
 		column(Messages.Queue_time, 140, alert -> Labels.time(alert.draft().time()));
 		column(Messages.Queue_rule, 170, alert -> alert.draft().ruleTitle());
-		column(Messages.Queue_summary, 260, alert -> Labels.oneLine(alert.draft().summary(), 200));
-		column(Messages.Queue_group, 110, alert -> alert.draft().groupValue());
-		column(Messages.Queue_status, 95, alert -> Labels.status(alert.status()));
+		column(Messages.Queue_summary, 250, alert -> Labels.oneLine(alert.draft().summary(), 200));
+		column(Messages.Queue_group, 105, alert -> alert.draft().groupValue());
+		column(Messages.Queue_status, 110, alert -> Labels.status(alert.status()));
 		column(Messages.Queue_disposition, 120, alert -> Labels.disposition(alert.disposition()));
 	}
 

@@ -31,7 +31,7 @@ public final class AlertRulesPerspective implements IPerspectiveFactory {
 		queue.addView(AlertQueuePart.ID);
 		queue.addPlaceholder(PROGRESS_VIEW);
 		queue.addPlaceholder(ERROR_LOG_VIEW);
-		IFolderLayout rule = layout.createFolder("io.vigil.rules.ui.folder.rule", IPageLayout.RIGHT, 0.42f,
+		IFolderLayout rule = layout.createFolder("io.vigil.rules.ui.folder.rule", IPageLayout.RIGHT, 0.5f,
 				"io.vigil.rules.ui.folder.library");
 		rule.addView(RuleEditorPart.ID);
 		rule.addView(RuleTestPart.ID);

@@ -22,6 +22,7 @@ final class Messages extends NLS {
 	public static String Detail_heading;
 	public static String Detail_history;
 	public static String Detail_key;
+	public static String Detail_keys;
 	public static String Detail_loadFailed;
 	public static String Detail_loadJob;
 	public static String Detail_loading;

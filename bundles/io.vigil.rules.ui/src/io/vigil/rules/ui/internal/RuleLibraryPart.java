@@ -172,18 +172,18 @@ public final class RuleLibraryPart {
 	}
 
 	private void createColumns() {
-		TableViewerColumn title = column(Messages.Library_title, 280, row -> row.rule().title());
+		TableViewerColumn title = column(Messages.Library_title, 250, row -> row.rule().title());
 		title.setLabelProvider(new RowLabels(row -> row.rule().title()) {
 			@Override
 			public Image getImage(Object element) {
 				return ((LibraryRow) element).marked() ? markImage : null;
 			}
 		});
-		column(Messages.Library_level, 80, row -> Labels.level(row.rule().level()));
+		column(Messages.Library_level, 70, row -> Labels.level(row.rule().level()));
 		column(Messages.Library_status, 90, row -> row.rule().status());
 		column(Messages.Library_kind, 90, row -> Labels.kind(row.rule().kind()));
-		column(Messages.Library_hits, 80, row -> Long.toString(row.hitsToday()));
-		column(Messages.Library_falsePositives, 110, row -> row.metrics() == null ? "\u2013"
+		column(Messages.Library_hits, 75, row -> Long.toString(row.hitsToday()));
+		column(Messages.Library_falsePositives, 100, row -> row.metrics() == null ? "\u2013"
 				: Labels.share(row.metrics().falsePositiveShare(), row.metrics().decided()));
 		column(Messages.Library_notes, 260, LibraryRow::why);
 	}

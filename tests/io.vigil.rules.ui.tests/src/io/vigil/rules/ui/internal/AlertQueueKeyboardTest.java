@@ -155,7 +155,7 @@ class AlertQueueKeyboardTest {
 	}
 
 	@Test
-	void closingMovesToTheNextAlertAndEnterOpensTheDetail() throws Exception {
+	void closingMovesToTheNextAlertAndEnterOpensTheDetailEscapeComesBack() throws Exception {
 		keyboard.type('c');
 		awaitDialog(TriageKey.CLOSED);
 		keyboard.type("dup");
@@ -174,8 +174,13 @@ class AlertQueueKeyboardTest {
 		keyboard.enter();
 		AlertDetailPart detail = UiThread.call(() -> (AlertDetailPart) workbench.getWorkbenchWindows()[0]
 				.getService(EPartService.class).findPart(AlertDetailPart.ID).getObject());
-		UiThread.waitUntil("the detail shows the alert", WAIT,
-				() -> detail.alert() != null && detail.alert().id() == raised.get(1).id());
+		UiThread.waitUntil("the detail shows the alert and has the keyboard", WAIT,
+				() -> detail.alert() != null && detail.alert().id() == raised.get(1).id()
+						&& Display.getCurrent().getFocusControl() == detail.tree());
+
+		keyboard.key(SWT.ESC);
+		UiThread.waitUntil("Escape gives the keyboard back to the queue", WAIT,
+				() -> Display.getCurrent().getFocusControl() == queue.viewer().getTable());
 		assertEquals(AlertStatus.CLOSED, service.alerts().get(raised.get(0).id()).orElseThrow().status());
 	}
 
