@@ -213,9 +213,10 @@ public final class RuleLibrary {
 	}
 
 	/**
-	 * Returns the enabled rules compiled, with the rules their correlations refer to; those not
-	 * enabled themselves raise no alerts of their own. Rules that no longer compile (after a
-	 * mapping profile changed) are left out.
+	 * Returns the enabled rules compiled, with the rules their correlations refer to. A rule a
+	 * correlation uses raises no alerts of its own unless the correlation says {@code generate:
+	 * true} and the rule is enabled. Rules that no longer compile (after a mapping profile
+	 * changed) are left out.
 	 */
 	public List<Rule> enabledRules() throws WorkspaceException {
 		List<LibraryRule> all = list();
@@ -233,6 +234,7 @@ public final class RuleLibrary {
 		Set<String> enabled = new HashSet<>();
 		all.stream().filter(LibraryRule::enabled).forEach(entry -> enabled.add(entry.id()));
 		Map<String, Rule> running = new LinkedHashMap<>();
+		Set<String> silenced = new HashSet<>();
 		for (String id : enabled) {
 			Rule rule = compiled.get(id);
 			if (rule == null) {
@@ -242,10 +244,22 @@ public final class RuleLibrary {
 			if (rule.kind() == RuleKind.CORRELATION) {
 				for (String reference : rule.correlation().rules()) {
 					Rule referenced = compiled.containsKey(reference) ? compiled.get(reference) : byName.get(reference);
-					if (referenced != null && !enabled.contains(referenced.id())) {
-						running.putIfAbsent(referenced.id(), referenced.withGenerate(false));
+					if (referenced != null) {
+						running.putIfAbsent(referenced.id(), referenced);
+						if (!rule.correlation().generate()) {
+							silenced.add(referenced.id());
+						}
 					}
 				}
+			}
+		}
+		// As Sigma says: a rule a correlation uses raises no alerts of its own unless it says generate.
+		for (String id : silenced) {
+			running.computeIfPresent(id, (key, rule) -> rule.withGenerate(false));
+		}
+		for (Map.Entry<String, Rule> entry : running.entrySet()) {
+			if (!enabled.contains(entry.getKey())) {
+				entry.setValue(entry.getValue().withGenerate(false));
 			}
 		}
 		return List.copyOf(running.values());

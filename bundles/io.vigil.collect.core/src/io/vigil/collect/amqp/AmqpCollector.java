@@ -130,6 +130,12 @@ public final class AmqpCollector implements AutoCloseable {
 		return rejected.get();
 	}
 
+	/** Returns how many received messages of the current connection are not acknowledged yet. */
+	public int unacknowledged() {
+		Session current = session;
+		return current == null ? 0 : current.pending.size();
+	}
+
 	private void setState(State newState, String newDetail) {
 		state = newState;
 		detail = newDetail;

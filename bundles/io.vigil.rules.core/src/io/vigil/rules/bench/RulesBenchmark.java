@@ -124,6 +124,11 @@ public final class RulesBenchmark {
 				runner.awaitStored(60_000);
 				stored = runner.stored();
 				runner.close();
+				StringBuilder top = new StringBuilder();
+				rules.alerts().metrics().values().stream()
+						.sorted((a, b) -> Long.compare(b.alerts(), a.alerts())).limit(3)
+						.forEach(m -> top.append(top.isEmpty() ? "" : ", ").append(m.ruleId()).append(' ').append(m.alerts()));
+				log.accept("  most alerts: " + top);
 			}
 			double rate = settings.events() / seconds;
 			log.accept(String.format(Locale.ROOT, "%s %s: %.0f events/s%s", label, withRules ? "with " + RULES + " rules"
@@ -149,14 +154,14 @@ public final class RulesBenchmark {
 						.append(", DestinationPort: 2222, details.success: true}\n  condition: sel\n");
 				case 2 -> text.append("logsource: {category: authentication}\ndetection:\n  sel: {SourceIp|cidr: '203.0.")
 						.append(i).append(".0/24'}\n  condition: sel\n");
-				case 3 -> text.append("logsource: {product: vigil}\ndetection:\n  sel: {summary|re: 'COMMAND=.*")
+				case 3 -> text.append("logsource: {product: linux, service: sudo}\ndetection:\n  sel: {summary|re: 'COMMAND=.*")
 						.append(words[i % words.length].replace(" ", "\\\\s")).append("x").append(i).append("'}\n  condition: sel\n");
 				case 4 -> text.append("logsource: {product: linux, service: sudo}\ndetection:\n  sel: {details.targetuser: postgres}\n")
 						.append("  filter: {User: [alice, bob, carol, dave, deploy, backup, admin, root]}\n  condition: sel and not filter\n");
-				case 5 -> text.append("logsource: {product: vigil}\ndetection:\n  sel: {hostname|startswith: 'dmz")
+				case 5 -> text.append("logsource: {product: linux, category: process_creation}\ndetection:\n  sel: {hostname|startswith: 'dmz")
 						.append(i).append("'}\n  keywords: ['").append(words[i % words.length]).append(i).append("']\n  condition: sel or keywords\n");
-				default -> text.append("logsource: {product: vigil}\ndetection:\n  sel1: {details.url|endswith: '.php")
-						.append(i).append("'}\n  sel2: {details.status|gte: 599}\n  condition: 1 of sel*\n");
+				default -> text.append("logsource: {category: webserver}\ndetection:\n  sel1: {cs-uri-stem|endswith: '.php")
+						.append(i).append("'}\n  sel2: {sc-status|gte: 599}\n  condition: 1 of sel*\n");
 			}
 			text.append("---\n");
 		}

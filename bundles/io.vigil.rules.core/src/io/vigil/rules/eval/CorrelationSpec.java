@@ -13,13 +13,20 @@ import java.util.List;
  * @param groupBy the event fields it groups by, empty for one group
  * @param timespan the window's length (for a dead-man rule: the silence that fires it)
  * @param condition when a window fires
+ * @param generate Sigma's {@code generate}: whether the referenced rules raise their own alerts too
+ *            (by default they do not, even when enabled)
  */
 public record CorrelationSpec(Type type, List<String> rules, List<String> groupBy, Duration timespan,
-		Condition condition) {
+		Condition condition, boolean generate) {
 
 	public CorrelationSpec {
 		rules = List.copyOf(rules);
 		groupBy = List.copyOf(groupBy);
+	}
+
+	/** A correlation whose referenced rules raise no alerts of their own. */
+	public CorrelationSpec(Type type, List<String> rules, List<String> groupBy, Duration timespan, Condition condition) {
+		this(type, rules, groupBy, timespan, condition, false);
 	}
 
 	/** The kinds of correlation. */

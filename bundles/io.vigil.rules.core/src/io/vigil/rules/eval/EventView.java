@@ -25,6 +25,7 @@ public final class EventView {
 	private final ObjectNode json;
 	private final Map<String, List<String>> values = new HashMap<>();
 	private final Map<String, List<String>> lowerValues = new HashMap<>();
+	private final Map<String, List<java.math.BigDecimal>> numbers = new HashMap<>();
 
 	/** Makes a view of an event. */
 	public EventView(String id, Instant time, ObjectNode json) {
@@ -71,6 +72,23 @@ public final class EventView {
 				known.add(value.toLowerCase(Locale.ROOT));
 			}
 			lowerValues.put(path, known);
+		}
+		return known;
+	}
+
+	/** Returns the values at a path that are numbers, parsed once. */
+	public List<java.math.BigDecimal> numbers(String path) {
+		List<java.math.BigDecimal> known = numbers.get(path);
+		if (known == null) {
+			known = new ArrayList<>();
+			for (String value : values(path)) {
+				try {
+					known.add(new java.math.BigDecimal(value.trim()));
+				} catch (NumberFormatException e) {
+					// not a number: no comparison holds for it
+				}
+			}
+			numbers.put(path, known);
 		}
 		return known;
 	}

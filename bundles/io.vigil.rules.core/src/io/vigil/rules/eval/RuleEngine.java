@@ -29,7 +29,7 @@ public final class RuleEngine {
 
 	private final Consumer<AlertDraft> sink;
 	private final AtomicLong newest = new AtomicLong(Long.MIN_VALUE);
-	private volatile Plan plan = new Plan(List.of(), Map.of(), List.of());
+	private volatile Plan plan = new Plan(List.of(), Map.of(), List.of(), new EventMatcher[0]);
 
 	/** Makes an engine that hands what it raises to a sink, on the thread that handed the event. */
 	public RuleEngine(Consumer<AlertDraft> sink) {
@@ -37,12 +37,18 @@ public final class RuleEngine {
 	}
 
 	/** What the engine runs: the rules that look at events, and the state of those that count. */
-	private record Plan(List<Watcher> watchers, Map<String, CorrelationState> correlations, List<DeadmanState> deadmen) {
+	private record Plan(List<Watcher> watchers, Map<String, CorrelationState> correlations, List<DeadmanState> deadmen,
+			EventMatcher[] filters) {
 	}
 
-	/** A rule that looks at each event, and the correlations that count its matches. */
+	/**
+	 * A rule that looks at each event, and the correlations that count its matches.
+	 *
+	 * @param filter the index of its log source filter in the plan's filters, -1 for none
+	 * @param detection what it checks once the filter passed
+	 */
 	private record Watcher(Rule rule, boolean alerts, CorrelationState own, DeadmanState deadman,
-			List<CorrelationState> counters) {
+			List<CorrelationState> counters, int filter, EventMatcher detection) {
 	}
 
 	/**
@@ -73,6 +79,7 @@ public final class RuleEngine {
 			}
 		}
 		List<Watcher> watchers = new ArrayList<>();
+		List<EventMatcher> filters = new ArrayList<>();
 		for (Rule rule : rules) {
 			if (rule.matcher() == null) {
 				continue;
@@ -88,9 +95,27 @@ public final class RuleEngine {
 				deadmen.add(deadman);
 			}
 			boolean alerts = rule.generate() && rule.kind() == RuleKind.SIGMA;
-			watchers.add(new Watcher(rule, alerts, correlations.get(rule.id()), deadman, List.copyOf(counters)));
+			int filter = -1;
+			EventMatcher detection = rule.matcher();
+			if (rule.matcher() instanceof FilteredMatcher filtered) {
+				filter = indexOf(filters, filtered.filter());
+				detection = filtered.detection();
+			}
+			watchers.add(new Watcher(rule, alerts, correlations.get(rule.id()), deadman, List.copyOf(counters), filter,
+					detection));
 		}
-		plan = new Plan(List.copyOf(watchers), Map.copyOf(correlations), List.copyOf(deadmen));
+		plan = new Plan(List.copyOf(watchers), Map.copyOf(correlations), List.copyOf(deadmen),
+				filters.toArray(EventMatcher[]::new));
+	}
+
+	private static int indexOf(List<EventMatcher> filters, EventMatcher filter) {
+		for (int i = 0; i < filters.size(); i++) {
+			if (filters.get(i) == filter) {
+				return i;
+			}
+		}
+		filters.add(filter);
+		return filters.size() - 1;
 	}
 
 	/** Returns the ids of the rules the engine runs. */
@@ -103,8 +128,19 @@ public final class RuleEngine {
 		Plan current = plan;
 		EventView view = new EventView(id, time, event);
 		newest.accumulateAndGet(time.toEpochMilli(), Math::max);
+		// Each log source filter is checked once per event: 0 unknown, 1 passed, 2 failed.
+		byte[] filtered = new byte[current.filters().length];
 		for (Watcher watcher : current.watchers()) {
-			if (!watcher.rule().matcher().matches(view, null)) {
+			int filter = watcher.filter();
+			if (filter >= 0) {
+				if (filtered[filter] == 0) {
+					filtered[filter] = current.filters()[filter].matches(view, null) ? (byte) 1 : (byte) 2;
+				}
+				if (filtered[filter] == 2) {
+					continue;
+				}
+			}
+			if (!watcher.detection().matches(view, null)) {
 				continue;
 			}
 			if (watcher.alerts()) {

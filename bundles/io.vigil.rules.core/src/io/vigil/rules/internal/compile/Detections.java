@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.vigil.rules.eval.EventMatcher;
+import io.vigil.rules.eval.FilteredMatcher;
 import io.vigil.rules.eval.EventView;
 
 /** The boolean forms a Sigma detection compiles into. */
@@ -81,7 +82,7 @@ final class Detections {
 		if (logsource == ANY) {
 			return detection;
 		}
-		return (event, matched) -> logsource.matches(event, null) && detection.matches(event, matched);
+		return new FilteredMatcher(logsource, detection);
 	}
 
 	/** Adds a path to a set that may be absent. */

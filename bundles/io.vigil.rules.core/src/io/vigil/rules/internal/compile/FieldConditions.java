@@ -316,9 +316,8 @@ final class FieldConditions {
 	private static EventMatcher compare(String operator, BigDecimal bound, List<String> paths) {
 		return (event, matched) -> {
 			for (String path : paths) {
-				for (String value : event.values(path)) {
-					BigDecimal number = parse(value);
-					if (number != null && holds(operator, number.compareTo(bound))) {
+				for (BigDecimal number : event.numbers(path)) {
+					if (holds(operator, number.compareTo(bound))) {
 						Detections.note(matched, path);
 						return true;
 					}
@@ -335,14 +334,6 @@ final class FieldConditions {
 			case "lt" -> order < 0;
 			default -> order <= 0;
 		};
-	}
-
-	private static BigDecimal parse(String value) {
-		try {
-			return new BigDecimal(value.trim());
-		} catch (NumberFormatException e) {
-			return null;
-		}
 	}
 
 	private static EventMatcher cidr(String network, List<String> paths, String key, int line)

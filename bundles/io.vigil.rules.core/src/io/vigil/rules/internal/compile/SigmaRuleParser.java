@@ -298,7 +298,7 @@ public final class SigmaRuleParser {
 		}
 		Duration timespan = timespan(node.path("timespan").asText(node.path("timeframe").asText("")), lines.of(node, "timespan"));
 		CorrelationSpec.Condition condition = condition(node.get("condition"), type, lines, node, resolution);
-		return new CorrelationSpec(type, rules, groupBy, timespan, condition);
+		return new CorrelationSpec(type, rules, groupBy, timespan, condition, node.path("generate").asBoolean(false));
 	}
 
 	private static CorrelationSpec.Condition condition(JsonNode node, CorrelationSpec.Type type, YamlDocuments.Lines lines,
