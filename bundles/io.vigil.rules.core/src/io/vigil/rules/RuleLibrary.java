@@ -213,6 +213,67 @@ public final class RuleLibrary {
 	}
 
 	/**
+	 * Returns rules that are not in the library yet (a text being edited or tested) as they would
+	 * run beside it: each correlation gets the library rules it names, by id or by name, that the
+	 * rules given do not hold. As streaming does, a rule a correlation uses raises no alerts of its
+	 * own unless the correlation says {@code generate: true}, and a library rule that came only as
+	 * a reference never does.
+	 *
+	 * @param own the rules compiled from the text
+	 * @return those rules and the ones they need, own rules first
+	 */
+	public List<Rule> withReferences(List<Rule> own) throws WorkspaceException {
+		Map<String, Rule> chosen = new LinkedHashMap<>();
+		Map<String, Rule> ownByName = new HashMap<>();
+		for (Rule rule : own) {
+			chosen.put(rule.id(), rule);
+			if (!rule.header().name().isEmpty()) {
+				ownByName.put(rule.header().name(), rule);
+			}
+		}
+		Map<String, Rule> library = null;
+		Set<String> silenced = new HashSet<>();
+		for (Rule rule : own) {
+			if (rule.kind() != RuleKind.CORRELATION) {
+				continue;
+			}
+			for (String reference : rule.correlation().rules()) {
+				Rule referenced = chosen.containsKey(reference) ? chosen.get(reference) : ownByName.get(reference);
+				if (referenced == null) {
+					library = library == null ? byIdAndName() : library;
+					referenced = library.get(reference);
+				}
+				if (referenced == null) {
+					continue;
+				}
+				chosen.putIfAbsent(referenced.id(), referenced.withGenerate(false));
+				if (!rule.correlation().generate()) {
+					silenced.add(referenced.id());
+				}
+			}
+		}
+		for (String id : silenced) {
+			chosen.computeIfPresent(id, (key, rule) -> rule.withGenerate(false));
+		}
+		return List.copyOf(chosen.values());
+	}
+
+	/** Returns the library's rules compiled, under their ids and their names. */
+	private Map<String, Rule> byIdAndName() throws WorkspaceException {
+		Map<String, Rule> found = new HashMap<>();
+		for (LibraryRule entry : list()) {
+			for (Rule rule : compiler.compile(entry.text(), entry.file()).rules()) {
+				Rule versioned = rule.withVersion(entry.version());
+				found.put(rule.id(), versioned);
+				if (!rule.header().name().isEmpty()) {
+					found.putIfAbsent(rule.header().name(), versioned);
+				}
+			}
+		}
+		return found;
+	}
+
+	/**
 	 * Returns the enabled rules compiled, with the rules their correlations refer to. A rule a
 	 * correlation uses raises no alerts of its own unless the correlation says {@code generate:
 	 * true} and the rule is enabled. Rules that no longer compile (after a mapping profile
