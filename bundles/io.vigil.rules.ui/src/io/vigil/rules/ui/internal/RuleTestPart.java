@@ -206,6 +206,10 @@ public final class RuleTestPart {
 		subject.requestLayout();
 	}
 
+	/**
+	 * Returns the rules of the text, or empty after saying why there are none; the job adds the
+	 * library rules its correlations name, so that they run as they will once saved.
+	 */
 	private Optional<List<Rule>> compiled(RuleService current) {
 		if (rule == null) {
 			summary.setText(Messages.Test_noRule);
@@ -217,8 +221,7 @@ public final class RuleTestPart {
 					: NLS.bind(Messages.Test_cannotRun, result.problems().get(0)));
 			return Optional.empty();
 		}
-		// Tested as it would run: each rule raises its own alerts.
-		return Optional.of(result.rules().stream().map(one -> one.withGenerate(true)).toList());
+		return Optional.of(result.rules());
 	}
 
 	/** Runs the rule on the pasted events, one JSON object per line. */
@@ -255,10 +258,12 @@ public final class RuleTestPart {
 			return;
 		}
 		summary.setText(Messages.Test_running);
-		Background.run(Messages.Test_job, summary, monitor -> current.test(rules.get(), parsed), drafts -> {
-			show(drafts, perDay(drafts), topGroups(drafts));
-			summary.setText(NLS.bind(Messages.Test_pastedResult, drafts.size(), parsed.size()));
-		}, e -> summary.setText(NLS.bind(Messages.Test_failed, Background.message(e))));
+		Background.run(Messages.Test_job, summary,
+				monitor -> current.test(current.library().withReferences(rules.get()), parsed),
+				drafts -> {
+					show(drafts, perDay(drafts), topGroups(drafts));
+					summary.setText(NLS.bind(Messages.Test_pastedResult, drafts.size(), parsed.size()));
+				}, e -> summary.setText(NLS.bind(Messages.Test_failed, Background.message(e))));
 	}
 
 	/** Runs the rule over the stored events of the range on a job, with progress and cancel. */
@@ -287,7 +292,7 @@ public final class RuleTestPart {
 		backtest.setEnabled(false);
 		cancel.setEnabled(true);
 		running = Background.create(Messages.Test_backtestJob, summary,
-				monitor -> current.backtest(rules.get(), range, monitor), result -> {
+				monitor -> current.backtest(current.library().withReferences(rules.get()), range, monitor), result -> {
 					finished();
 					show(result.alerts(), result.perDay(), result.topGroups());
 					summary.setText(NLS.bind(result.cancelled() ? Messages.Test_backtestCancelled : Messages.Test_backtestResult,
