@@ -139,8 +139,8 @@ public final class RulesBenchmark {
 		}
 	}
 
-	/** The rules: 70 single-event rules over the generated events' fields, 30 correlations. */
-	static String ruleText() {
+	/** Returns the rules: 70 single-event rules over the generated events' fields, 30 correlations. */
+	public static String ruleText() {
 		StringBuilder text = new StringBuilder();
 		String[] words = { "payload", "bash -i", "nc -e", "wget", "chmod 777", "/etc/shadow", "base64 -d", "python -c",
 				"crontab", "authorized_keys" };

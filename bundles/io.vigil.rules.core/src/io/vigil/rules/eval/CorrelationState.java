@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -33,14 +33,19 @@ final class CorrelationState {
 	private final CorrelationSpec spec;
 	private final long span;
 	private final Consumer<AlertDraft> sink;
-	private final Map<String, Window> windows = new HashMap<>();
-	private long earliestEnd = Long.MAX_VALUE;
+	/** The open windows by start, then by grouped value. */
+	private final TreeMap<Long, Map<String, Window>> windows = new TreeMap<>();
+	private int open;
+	private final boolean temporal;
+	/** When the first open window may close; read without the lock to skip most expiry checks. */
+	private volatile long nextExpiry = Long.MAX_VALUE;
 
 	CorrelationState(Rule rule, Consumer<AlertDraft> sink) {
 		this.rule = rule;
 		this.spec = rule.correlation();
 		this.span = spec.timespan().toMillis();
 		this.sink = sink;
+		this.temporal = spec.type() == CorrelationSpec.Type.TEMPORAL || spec.type() == CorrelationSpec.Type.TEMPORAL_ORDERED;
 	}
 
 	boolean sameRule(Rule other) {
@@ -55,17 +60,18 @@ final class CorrelationState {
 		final long start;
 		long count;
 		long last = Long.MIN_VALUE;
-		final Set<String> values = new HashSet<>();
-		final List<TreeSet<Long>> times = new ArrayList<>();
-		final List<String> ids = new ArrayList<>();
-		final List<ObjectNode> samples = new ArrayList<>();
-		final Map<String, List<String>> matched = new LinkedHashMap<>();
+		// Made only for the correlation types that need them: most windows never fire.
+		final Set<String> values = spec.type() == CorrelationSpec.Type.VALUE_COUNT ? new HashSet<>() : Set.of();
+		final List<TreeSet<Long>> times = new ArrayList<>(temporal ? spec.rules().size() : 0);
+		final List<String> ids = new ArrayList<>(4);
+		final List<EventView> samples = new ArrayList<>(2);
+		final List<Rule> sampleRules = new ArrayList<>(2);
 		boolean fired;
 
 		Window(String group, long start) {
 			this.group = group;
 			this.start = start;
-			for (int i = 0; i < spec.rules().size(); i++) {
+			for (int i = 0; temporal && i < spec.rules().size(); i++) {
 				times.add(new TreeSet<>());
 			}
 		}
@@ -112,15 +118,17 @@ final class CorrelationState {
 		if (start + 2 * span <= watermark) {
 			return; // its window closed already
 		}
-		String key = group + '\u0000' + start;
-		Window window = windows.get(key);
+		Map<String, Window> groups = windows.computeIfAbsent(start, key -> new HashMap<>());
+		Window window = groups.get(group);
 		if (window == null) {
-			if (windows.size() >= MAX_WINDOWS) {
+			if (open >= MAX_WINDOWS) {
 				closeOldest();
+				groups = windows.computeIfAbsent(start, key -> new HashMap<>());
 			}
 			window = new Window(group, start);
-			windows.put(key, window);
-			earliestEnd = Math.min(earliestEnd, start + span);
+			groups.put(group, window);
+			open++;
+			nextExpiry = windows.firstKey() + 2 * span;
 		}
 		record(window, source, event, time);
 		boolean early = spec.condition() == null || spec.condition().firesEarly()
@@ -141,16 +149,18 @@ final class CorrelationState {
 				window.values.add(value);
 			}
 		}
-		int index = referenceIndex(source);
-		if (index >= 0 && window.times.get(index).size() < MAX_TIMES) {
-			window.times.get(index).add(time);
+		if (temporal) {
+			int index = referenceIndex(source);
+			if (index >= 0 && window.times.get(index).size() < MAX_TIMES) {
+				window.times.get(index).add(time);
+			}
 		}
 		if (window.ids.size() < AlertDraft.MAX_EVENT_IDS) {
 			window.ids.add(event.id());
 		}
 		if (window.samples.size() < AlertDraft.MAX_SAMPLES) {
-			window.samples.add(event.json());
-			window.matched.put(event.id(), SingleAlerts.matchedFields(source, event));
+			window.samples.add(event);
+			window.sampleRules.add(source);
 		}
 	}
 
@@ -181,37 +191,30 @@ final class CorrelationState {
 	}
 
 	/** Closes the windows that ended a timespan or more before a time: late arrivals are over. */
-	synchronized void expireBefore(long now) {
-		watermark = Math.max(watermark, now);
-		if (earliestEnd == Long.MAX_VALUE || (now != Long.MAX_VALUE && earliestEnd + span > now)) {
-			return;
+	void expireBefore(long now) {
+		// Most events close nothing; those skip the lock. The watermark then moves on at the next
+		// expiry, which only lets a late event in where it could have been left out.
+		if (now >= nextExpiry) {
+			expire(now);
 		}
-		long nextEarliest = Long.MAX_VALUE;
-		for (Iterator<Window> it = windows.values().iterator(); it.hasNext();) {
-			Window window = it.next();
-			long end = window.start + span;
-			if (now == Long.MAX_VALUE || end + span <= now) {
-				close(window);
-				it.remove();
-			} else {
-				nextEarliest = Math.min(nextEarliest, end);
-			}
-		}
-		earliestEnd = nextEarliest;
 	}
 
-	private void closeOldest() {
-		Window oldest = null;
-		String oldestKey = null;
-		for (Map.Entry<String, Window> entry : windows.entrySet()) {
-			if (oldest == null || entry.getValue().start < oldest.start) {
-				oldest = entry.getValue();
-				oldestKey = entry.getKey();
-			}
+	private synchronized void expire(long now) {
+		watermark = Math.max(watermark, now);
+		while (!windows.isEmpty() && (now == Long.MAX_VALUE || windows.firstKey() + 2 * span <= now)) {
+			closeOldest();
 		}
+		nextExpiry = windows.isEmpty() ? Long.MAX_VALUE : windows.firstKey() + 2 * span;
+	}
+
+	/** Closes every window of the oldest start. */
+	private void closeOldest() {
+		Map.Entry<Long, Map<String, Window>> oldest = windows.pollFirstEntry();
 		if (oldest != null) {
-			close(oldest);
-			windows.remove(oldestKey);
+			for (Window window : oldest.getValue().values()) {
+				close(window);
+			}
+			open -= oldest.getValue().size();
 		}
 	}
 
@@ -230,9 +233,16 @@ final class CorrelationState {
 		String summary = header.title() + ": " + window.measure() + " " + unit() + (window.group.isEmpty() ? ""
 				: " for " + window.group) + " within " + spec.timespan().toMinutes() + " min";
 		Instant time = window.last == Long.MIN_VALUE ? end : Instant.ofEpochMilli(window.last);
+		List<ObjectNode> samples = new ArrayList<>(window.samples.size());
+		Map<String, List<String>> matched = new LinkedHashMap<>();
+		for (int i = 0; i < window.samples.size(); i++) {
+			EventView sample = window.samples.get(i);
+			samples.add(sample.json());
+			matched.put(sample.id(), SingleAlerts.matchedFields(window.sampleRules.get(i), sample));
+		}
 		sink.accept(new AlertDraft(window.group + "@" + window.start, header.id(), header.version(), header.title(), summary,
 				header.level(), header.category(), header.tags(), header.attackIds(), groupField, window.group, time, start,
-				end, window.count, window.ids, window.samples, window.matched));
+				end, window.count, window.ids, samples, matched));
 	}
 
 	private String unit() {

@@ -19,6 +19,7 @@ import io.vigil.events.store.StoredEvent;
 public final class EventView {
 
 	private static final List<String> MISSING = List.of();
+	private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
 
 	private final String id;
 	private final Instant time;
@@ -26,6 +27,7 @@ public final class EventView {
 	private final Map<String, List<String>> values = new HashMap<>();
 	private final Map<String, List<String>> lowerValues = new HashMap<>();
 	private final Map<String, List<java.math.BigDecimal>> numbers = new HashMap<>();
+	private final Map<String, List<byte[]>> addresses = new HashMap<>();
 
 	/** Makes a view of an event. */
 	public EventView(String id, Instant time, ObjectNode json) {
@@ -91,6 +93,37 @@ public final class EventView {
 			numbers.put(path, known);
 		}
 		return known;
+	}
+
+	/**
+	 * Returns the values at a path that are IP address literals, as their bytes (4 or 16), parsed
+	 * once. Names are never looked up.
+	 */
+	public List<byte[]> addresses(String path) {
+		List<byte[]> known = addresses.get(path);
+		if (known == null) {
+			known = new ArrayList<>();
+			for (String value : values(path)) {
+				byte[] address = address(value.trim());
+				if (address != null) {
+					known.add(address);
+				}
+			}
+			addresses.put(path, known);
+		}
+		return known;
+	}
+
+	/** Returns the bytes of an IPv4 or IPv6 literal, or {@code null} for anything else. */
+	public static byte[] address(String text) {
+		if (text.isEmpty() || !LITERAL.matcher(text).matches() || (text.indexOf('.') < 0 && text.indexOf(':') < 0)) {
+			return null;
+		}
+		try {
+			return java.net.InetAddress.getByName(text).getAddress();
+		} catch (java.net.UnknownHostException e) {
+			return null;
+		}
 	}
 
 	/** Returns whether the event has the field, with any value but null. */

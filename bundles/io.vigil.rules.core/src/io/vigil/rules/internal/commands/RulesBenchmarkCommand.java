@@ -29,10 +29,11 @@ public final class RulesBenchmarkCommand implements VigilCommand {
 	@Override
 	public String usage() {
 		return """
-				rules-benchmark [--events N] [--rounds R] [--work DIR]
+				rules-benchmark [--events N] [--rounds R] [--work DIR] [--write-rules FILE]
 				  --events N  events per run (default 200000)
 				  --rounds R  pairs of runs, alternating which goes first (default 3)
 				  --work DIR  where the throwaway workspaces go (default: a temporary folder)
+				  --write-rules FILE  only write the benchmark's 100 rules to FILE, to read or test them
 				Prints each run's rate and the ratio of the medians (goal: at least 0.9).""";
 	}
 
@@ -43,7 +44,12 @@ public final class RulesBenchmarkCommand implements VigilCommand {
 
 	@Override
 	public int run(CommandContext context) throws Exception {
-		Arguments arguments = Arguments.parse(context.arguments(), Set.of("--events", "--rounds", "--work"), Set.of());
+		Arguments arguments = Arguments.parse(context.arguments(), Set.of("--events", "--rounds", "--work", "--write-rules"), Set.of());
+		if (arguments.value("--write-rules") != null) {
+			Files.writeString(Path.of(arguments.value("--write-rules")), RulesBenchmark.ruleText());
+			context.out().println("wrote " + RulesBenchmark.RULES + " rules to " + arguments.value("--write-rules"));
+			return 0;
+		}
 		long events = arguments.number("--events", 200_000, 1000, 100_000_000);
 		int rounds = (int) arguments.number("--rounds", 3, 1, 20);
 		Path work = arguments.value("--work") != null ? Path.of(arguments.value("--work"))

@@ -1,8 +1,6 @@
 package io.vigil.rules.internal.compile;
 
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -16,7 +14,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -24,6 +21,7 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.vigil.rules.eval.EventMatcher;
+import io.vigil.rules.eval.EventView;
 
 /**
  * Compiles one Sigma field condition ({@code Field|modifier|...: value or list}) into a matcher
@@ -344,7 +342,7 @@ final class FieldConditions {
 		}
 		return (event, matched) -> {
 			for (String path : paths) {
-				for (String value : event.values(path)) {
+				for (byte[] value : event.addresses(path)) {
 					if (parsed.contains(value)) {
 						Detections.note(matched, path);
 						return true;
@@ -406,8 +404,6 @@ final class FieldConditions {
 	/** An IPv4 or IPv6 network. */
 	private record Network(byte[] address, int prefix) {
 
-		private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
-
 		static Network parse(String text) {
 			String[] parts = text.trim().split("/", 2);
 			byte[] address = address(parts[0]);
@@ -426,20 +422,11 @@ final class FieldConditions {
 		}
 
 		static byte[] address(String text) {
-			// Only literals: a name would make InetAddress look it up.
-			if (!LITERAL.matcher(text).matches() || (!text.contains(".") && !text.contains(":"))) {
-				return null;
-			}
-			try {
-				return InetAddress.getByName(text).getAddress();
-			} catch (UnknownHostException e) {
-				return null;
-			}
+			return EventView.address(text);
 		}
 
-		boolean contains(String value) {
-			byte[] candidate = address(value.toLowerCase(Locale.ROOT).trim());
-			if (candidate == null || candidate.length != address.length) {
+		boolean contains(byte[] candidate) {
+			if (candidate.length != address.length) {
 				return false;
 			}
 			int full = prefix / 8;
