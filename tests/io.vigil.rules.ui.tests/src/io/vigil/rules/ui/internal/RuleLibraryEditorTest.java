@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
@@ -150,6 +151,23 @@ class RuleLibraryEditorTest {
 
 		Conditions.waitUntil("the library has the new version", WAIT, () -> version(id) == 2);
 		assertEquals("critical", service.library().get(id).orElseThrow().level().sigmaName());
+	}
+
+	@Test
+	void newStartsFromATemplateThatChecksClean() {
+		UiThread.run(() -> library.newRule());
+
+		UiThread.waitUntil("the editor shows the template", WAIT,
+				() -> editor.document().get().startsWith("title: New rule"));
+		UiThread.waitUntil("the template checks clean", WAIT, () -> editor.statusText().startsWith("No problems"));
+		assertEquals(List.of(), UiThread.call(editor::problems));
+		String text = UiThread.call(() -> editor.document().get());
+		id = text.lines().filter(line -> line.startsWith("id: ")).findFirst().orElseThrow().substring(4).strip();
+
+		UiThread.run(editor::save);
+
+		Conditions.waitUntil("the new rule is in the library", WAIT, () -> version(id) == 1);
+		awaitRow("New rule");
 	}
 
 	private LibraryRow awaitRow(String title) {
