@@ -25,7 +25,6 @@ import io.vigil.rules.CompileResult;
 import io.vigil.rules.ImportReport;
 import io.vigil.rules.LibraryRule;
 import io.vigil.rules.Rule;
-import io.vigil.rules.RuleKind;
 import io.vigil.rules.RuleProblem;
 import io.vigil.rules.RuleWorkspace;
 import io.vigil.rules.alerts.AlertDraft;
@@ -153,7 +152,7 @@ public final class RulesCommand implements VigilCommand {
 		if (compiled.rules().isEmpty()) {
 			throw new CommandException(path + " holds no rule that can run");
 		}
-		List<Rule> chosen = withReferences(compiled.rules(), rules);
+		List<Rule> chosen = rules.library().withReferences(compiled.rules());
 		Clock clock = Clock.systemUTC();
 		TimeRange range = new TimeRange(time("--from", arguments.value("--from"), clock),
 				time("--to", arguments.value("--to"), clock));
@@ -171,35 +170,6 @@ public final class RulesCommand implements VigilCommand {
 		for (FacetCount group : result.topGroups()) {
 			context.out().println("  top " + group.value() + ": " + group.count());
 		}
-	}
-
-	/** Adds the library rules that the file's correlations name but the file does not hold. */
-	private static List<Rule> withReferences(List<Rule> own, RuleWorkspace rules) throws Exception {
-		List<Rule> chosen = new java.util.ArrayList<>(own);
-		for (Rule rule : own) {
-			if (rule.kind() != RuleKind.CORRELATION) {
-				continue;
-			}
-			for (String reference : rule.correlation().rules()) {
-				boolean present = chosen.stream().anyMatch(r -> r.id().equals(reference) || r.header().name().equals(reference));
-				if (!present) {
-					Optional<LibraryRule> stored = rules.library().get(reference);
-					if (stored.isPresent()) {
-						rules.compiler().compile(stored.get().text(), stored.get().file()).rules()
-								.forEach(r -> chosen.add(r.withGenerate(false)));
-					}
-				}
-			}
-		}
-		for (int i = 0; i < chosen.size(); i++) {
-			Rule rule = chosen.get(i);
-			boolean referenced = chosen.stream().filter(r -> r.kind() == RuleKind.CORRELATION)
-					.anyMatch(c -> c.correlation().rules().contains(rule.id()) || c.correlation().rules().contains(rule.header().name()));
-			if (referenced && own.contains(rule)) {
-				chosen.set(i, rule.withGenerate(false));
-			}
-		}
-		return chosen;
 	}
 
 	private static Instant time(String option, String value, Clock clock) throws CommandException {
