@@ -3,10 +3,10 @@ package io.vigil.rules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +36,8 @@ public final class RuleRunner implements AutoCloseable {
 
 	/** Raised alerts waiting to be stored; a full queue makes ingest wait rather than lose one. */
 	private static final int QUEUE = 10_000;
+	/** At most this many alerts are stored in one transaction. */
+	private static final int BATCH = 500;
 
 	private final EventStore store;
 	private final RuleLibrary library;
@@ -145,35 +147,42 @@ public final class RuleRunner implements AutoCloseable {
 	}
 
 	private void write() {
+		List<AlertDraft> batch = new ArrayList<>(BATCH);
 		while (!stop.stopped() || !raised.isEmpty()) {
-			AlertDraft draft;
 			try {
-				draft = raised.poll(100, TimeUnit.MILLISECONDS);
+				AlertDraft first = raised.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			if (draft == null) {
-				continue;
-			}
-			try {
-				Optional<Alert> alert = alerts.raise(draft);
-				if (alert.isPresent()) {
-					stored.incrementAndGet();
-					Rule rule = rules.get(draft.ruleId());
-					if (rule != null && !rule.header().actions().isEmpty()) {
-						responses.run(alert.get(), rule.header().actions())
-								.whenComplete((runs, failure) -> listeners.forEach(Runnable::run));
-					}
-				}
-			} catch (WorkspaceException | RuntimeException e) {
-				warnings.accept("cannot store an alert of rule " + draft.ruleId() + ": " + e.getMessage());
-			} finally {
-				pending.decrementAndGet();
-			}
+			// Alerts raised together are stored in one transaction: one disk sync for a burst.
+			raised.drainTo(batch, BATCH - 1);
+			store(batch);
+			pending.addAndGet(-batch.size());
+			batch.clear();
 			if (raised.isEmpty()) {
 				listeners.forEach(Runnable::run);
 			}
+		}
+	}
+
+	private void store(List<AlertDraft> batch) {
+		try {
+			for (Alert alert : alerts.raiseAll(batch)) {
+				stored.incrementAndGet();
+				Rule rule = rules.get(alert.draft().ruleId());
+				if (rule != null && !rule.header().actions().isEmpty()) {
+					responses.run(alert, rule.header().actions())
+							.whenComplete((runs, failure) -> listeners.forEach(Runnable::run));
+				}
+			}
+		} catch (WorkspaceException | RuntimeException e) {
+			warnings.accept("cannot store " + batch.size() + " alerts of rule " + batch.get(0).ruleId() + " and others: "
+					+ e.getMessage());
 		}
 	}
 

@@ -82,6 +82,56 @@ public final class AlertStore {
 		}
 	}
 
+	/**
+	 * Stores raised alerts in one transaction, leaving out the suppressed ones and those stored
+	 * already; when that fails (one alert cannot be stored), stores them one at a time, so that
+	 * one bad alert keeps none of the others out.
+	 *
+	 * @return the alerts stored, in the order given
+	 */
+	public List<Alert> raiseAll(List<AlertDraft> drafts) throws WorkspaceException {
+		synchronized (inserts) {
+			try {
+				return raiseTogether(drafts);
+			} catch (WorkspaceException | RuntimeException e) {
+				List<Alert> stored = new ArrayList<>();
+				for (AlertDraft draft : drafts) {
+					AlertDraft fitted = AlertColumns.fit(draft);
+					raise(fitted, AlertColumns.keyHash(fitted.ruleId(), fitted.key())).ifPresent(stored::add);
+				}
+				return stored;
+			}
+		}
+	}
+
+	private List<Alert> raiseTogether(List<AlertDraft> drafts) throws WorkspaceException {
+		Instant now = clock.instant();
+		try (Connection connection = database.connect()) {
+			connection.setAutoCommit(false);
+			try {
+				List<Alert> stored = new ArrayList<>();
+				java.util.Set<String> seen = new java.util.HashSet<>();
+				for (AlertDraft draft : drafts) {
+					AlertDraft fitted = AlertColumns.fit(draft);
+					String hash = AlertColumns.keyHash(fitted.ruleId(), fitted.key());
+					if (!seen.add(hash) || stored(connection, hash) || suppressed(connection, fitted, now)) {
+						continue;
+					}
+					long id = insertAlert(connection, fitted, hash, now);
+					insertEvents(connection, id, fitted.eventIds());
+					stored.add(new Alert(id, fitted, now, AlertStatus.NEW, Disposition.UNDECIDED, "", List.of()));
+				}
+				connection.commit();
+				return stored;
+			} catch (SQLException | RuntimeException e) {
+				connection.rollback();
+				throw e;
+			}
+		} catch (SQLException e) {
+			throw failure("cannot store " + drafts.size() + " alerts", e);
+		}
+	}
+
 	private Optional<Alert> raise(AlertDraft fitted, String hash) throws WorkspaceException {
 		Instant now = clock.instant();
 		try (Connection connection = database.connect()) {

@@ -148,6 +148,19 @@ class AlertStoreTest {
 	}
 
 	@Test
+	void alertsRaisedTogetherLeaveOutDuplicatesAndSuppressedOnes() throws Exception {
+		assertTrue(store.raise(draft("rule-a", "k1", "10.0.0.1")).isPresent());
+		store.suppress("rule-b", "10.0.0.7", "alice", "scanner", START.plus(Duration.ofHours(1)));
+
+		List<Alert> stored = store.raiseAll(List.of(draft("rule-a", "k1", "10.0.0.1"), draft("rule-a", "k2", "10.0.0.2"),
+				draft("rule-a", "k2", "10.0.0.2"), draft("rule-b", "k3", "10.0.0.7"), draft("rule-b", "k4", "10.0.0.8")));
+
+		assertEquals(List.of("k2", "k4"), stored.stream().map(a -> a.draft().key()).toList());
+		assertEquals(3, store.list(AlertFilter.all(0)).size());
+		assertEquals(stored.get(1), store.get(stored.get(1).id()).orElseThrow());
+	}
+
+	@Test
 	void anActiveSuppressionKeepsAlertsOutUntilItExpires() throws Exception {
 		Suppression byValue = store.suppress("rule-a", "10.0.0.1", "alice", "scanner", START.plus(Duration.ofHours(1)));
 		store.suppress("rule-b", "", "bob", "noisy rule", START.plus(Duration.ofHours(3)));

@@ -81,7 +81,8 @@ final class YamlDocuments {
 				int line = parser.currentTokenLocation().getLineNr();
 				Lines lines = new Lines(line);
 				JsonNode root = value(parser, token, lines);
-				if (!root.isNull()) {
+				// A trailing '---' makes an empty document, which Jackson reads as null or "".
+				if (!root.isNull() && !(root.isTextual() && root.asText().isEmpty())) {
 					documents.add(new Document(root, line, lines));
 				}
 			}
