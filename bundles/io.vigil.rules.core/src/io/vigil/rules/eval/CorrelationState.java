@@ -64,7 +64,8 @@ final class CorrelationState {
 		final Set<String> values = spec.type() == CorrelationSpec.Type.VALUE_COUNT ? new HashSet<>() : Set.of();
 		final List<TreeSet<Long>> times = new ArrayList<>(temporal ? spec.rules().size() : 0);
 		final List<String> ids = new ArrayList<>(4);
-		final List<EventView> samples = new ArrayList<>(2);
+		final List<ObjectNode> samples = new ArrayList<>(2);
+		final List<Long> sampleTimes = new ArrayList<>(2);
 		final List<Rule> sampleRules = new ArrayList<>(2);
 		boolean fired;
 
@@ -159,7 +160,9 @@ final class CorrelationState {
 			window.ids.add(event.id());
 		}
 		if (window.samples.size() < AlertDraft.MAX_SAMPLES) {
-			window.samples.add(event);
+			// The event alone, not its view: a window keeps its samples until it closes.
+			window.samples.add(event.json());
+			window.sampleTimes.add(time);
 			window.sampleRules.add(source);
 		}
 	}
@@ -236,7 +239,8 @@ final class CorrelationState {
 		List<ObjectNode> samples = new ArrayList<>(window.samples.size());
 		Map<String, List<String>> matched = new LinkedHashMap<>();
 		for (int i = 0; i < window.samples.size(); i++) {
-			EventView sample = window.samples.get(i);
+			EventView sample = new EventView(window.ids.get(i), Instant.ofEpochMilli(window.sampleTimes.get(i)),
+					window.samples.get(i));
 			samples.add(sample.json());
 			matched.put(sample.id(), SingleAlerts.matchedFields(window.sampleRules.get(i), sample));
 		}
