@@ -30,6 +30,11 @@ public record Rule(RuleHeader header, RuleKind kind, EventMatcher matcher, Corre
 		return new Rule(header.withVersion(version), kind, matcher, correlation, generate);
 	}
 
+	/** Returns the rule with another category for its alerts. */
+	public Rule withCategory(String category) {
+		return new Rule(header.withCategory(category), kind, matcher, correlation, generate);
+	}
+
 	/** Returns the rule with its own alerts turned on or off. */
 	public Rule withGenerate(boolean on) {
 		return new Rule(header, kind, matcher, correlation, on);

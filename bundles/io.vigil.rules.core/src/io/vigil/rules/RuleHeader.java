@@ -46,6 +46,12 @@ public record RuleHeader(String id, String name, String title, String descriptio
 				category, falsePositives, actions, file, line, text, reason, version);
 	}
 
+	/** Returns the header with another category for its alerts. */
+	public RuleHeader withCategory(String newCategory) {
+		return new RuleHeader(id, name, title, description, status, author, level, tags, attackIds, logsource,
+				newCategory, falsePositives, actions, file, line, text, unmapped, version);
+	}
+
 	/** Returns the header with another library version. */
 	public RuleHeader withVersion(int newVersion) {
 		return new RuleHeader(id, name, title, description, status, author, level, tags, attackIds, logsource,

@@ -65,7 +65,8 @@ public final class RuleEngine {
 		Map<String, CorrelationState> correlations = new HashMap<>();
 		List<DeadmanState> deadmen = new ArrayList<>();
 		Map<String, List<CorrelationState>> countersByReference = new HashMap<>();
-		for (Rule rule : rules) {
+		for (Rule given : rules) {
+			Rule rule = given.kind() == RuleKind.CORRELATION ? withReferencedCategory(given, rules) : given;
 			if (rule.kind() == RuleKind.CORRELATION || rule.kind() == RuleKind.THRESHOLD) {
 				CorrelationState previous = old.correlations().get(rule.id());
 				CorrelationState state = previous != null && previous.sameRule(rule) ? previous
@@ -106,6 +107,20 @@ public final class RuleEngine {
 		}
 		plan = new Plan(List.copyOf(watchers), Map.copyOf(correlations), List.copyOf(deadmen),
 				filters.toArray(EventMatcher[]::new));
+	}
+
+	/** A correlation's alerts carry the category of the first rule it counts, when it names none. */
+	private static Rule withReferencedCategory(Rule correlation, Collection<Rule> rules) {
+		if (!correlation.header().category().equals("correlation")) {
+			return correlation;
+		}
+		String first = correlation.correlation().rules().get(0);
+		for (Rule rule : rules) {
+			if (rule.kind() != RuleKind.CORRELATION && (rule.id().equals(first) || rule.header().name().equals(first))) {
+				return correlation.withCategory(rule.header().category());
+			}
+		}
+		return correlation;
 	}
 
 	private static int indexOf(List<EventMatcher> filters, EventMatcher filter) {

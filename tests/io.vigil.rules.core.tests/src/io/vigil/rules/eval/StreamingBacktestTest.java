@@ -111,6 +111,7 @@ class StreamingBacktestTest {
 			assertEquals(6, alert.draft().eventCount(), "fires as the sixth failure is seen");
 			assertEquals(List.of("T1110"), alert.draft().attackIds());
 			assertEquals("details.sourceipaddress", alert.draft().groupField());
+			assertEquals("authentication", alert.draft().category(), "the category of the rule it counts");
 		}
 
 		events.store().refresh();
