@@ -2,8 +2,10 @@ package io.vigil.rules.internal.commands;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -52,10 +54,20 @@ public final class RulesBenchmarkCommand implements VigilCommand {
 		}
 		long events = arguments.number("--events", 200_000, 1000, 100_000_000);
 		int rounds = (int) arguments.number("--rounds", 3, 1, 20);
-		Path work = arguments.value("--work") != null ? Path.of(arguments.value("--work"))
-				: Files.createTempDirectory("vigil-rules-bench");
-		RulesBenchmark.Result result = new RulesBenchmark(new RulesBenchmark.Settings(events, rounds, work),
-				context.err()::println).run();
+		boolean temporary = arguments.value("--work") == null;
+		Path work = temporary ? Files.createTempDirectory("vigil-rules-bench") : Path.of(arguments.value("--work"));
+		RulesBenchmark.Result result;
+		try {
+			result = new RulesBenchmark(new RulesBenchmark.Settings(events, rounds, work), context.err()::println).run();
+		} finally {
+			if (temporary) {
+				try (Stream<Path> walk = Files.walk(work)) {
+					for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+						Files.deleteIfExists(path);
+					}
+				}
+			}
+		}
 		context.out().println(String.format(Locale.ROOT, "ingest with %d rules / without: %.2f", RulesBenchmark.RULES,
 				result.ratio()));
 		return 0;
