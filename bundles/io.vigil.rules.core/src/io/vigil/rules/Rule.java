@@ -25,6 +25,15 @@ public record Rule(RuleHeader header, RuleKind kind, EventMatcher matcher, Corre
 		return header.id();
 	}
 
+	/**
+	 * Returns whether another rule is this one unchanged: the same id, library version and text.
+	 * The engine keeps the state of such a rule across reloads.
+	 */
+	public boolean sameAs(Rule other) {
+		return id().equals(other.id()) && header.version() == other.header().version()
+				&& header.text().equals(other.header().text());
+	}
+
 	/** Returns the rule with another library version. */
 	public Rule withVersion(int version) {
 		return new Rule(header.withVersion(version), kind, matcher, correlation, generate);

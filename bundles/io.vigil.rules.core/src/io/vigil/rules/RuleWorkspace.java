@@ -1,11 +1,15 @@
 package io.vigil.rules;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.vigil.core.workspace.WorkspaceException;
 import io.vigil.events.EventWorkspace;
 import io.vigil.rules.alerts.AlertStore;
 import io.vigil.rules.alerts.AlertsSchema;
+import io.vigil.rules.response.ResponseRunner;
+import io.vigil.rules.response.WorkspaceResponseEnvironment;
 
 /**
  * The alert-rule side of an open workspace: its mapping profiles, rule library and alerts. The
@@ -57,5 +61,19 @@ public final class RuleWorkspace {
 	/** Returns the alerts. */
 	public AlertStore alerts() {
 		return alerts;
+	}
+
+	/**
+	 * Makes the runner of the library's enabled rules on the workspace's event store, with the
+	 * automated responses of the workspace. Connections are named by their {@code amqp://} or
+	 * {@code amqps://} URI: named workbench connections keep their secrets in the workbench's
+	 * secure storage. {@link RuleRunner#start()} attaches it.
+	 *
+	 * @param warnings told (on any thread) what went wrong storing an alert or running a rule
+	 */
+	public RuleRunner runner(Consumer<String> warnings) {
+		ResponseRunner responses = new ResponseRunner(alerts,
+				new WorkspaceResponseEnvironment(events.workspace(), name -> Optional.empty()));
+		return new RuleRunner(events.store(), library, alerts, responses, events.clock(), warnings);
 	}
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -25,8 +24,6 @@ import io.vigil.events.EventWorkspace;
 import io.vigil.events.Normalizer;
 import io.vigil.rules.alerts.Alert;
 import io.vigil.rules.alerts.AlertFilter;
-import io.vigil.rules.response.ResponseRunner;
-import io.vigil.rules.response.WorkspaceResponseEnvironment;
 
 /** Live events raise alerts within 2 s, and rules are enabled and disabled while the runner runs. */
 class RuleRunnerTest {
@@ -56,9 +53,7 @@ class RuleRunnerTest {
 		events = EventWorkspace.open(workspace, Clock.systemUTC());
 		rules = RuleWorkspace.open(events);
 		rules.library().save(RULE, "root.yml");
-		runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
-				new ResponseRunner(rules.alerts(), new WorkspaceResponseEnvironment(workspace, name -> Optional.empty())),
-				Clock.systemUTC(), warnings::add);
+		runner = rules.runner(warnings::add);
 		runner.start();
 	}
 

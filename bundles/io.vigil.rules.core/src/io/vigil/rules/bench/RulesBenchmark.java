@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -25,8 +24,6 @@ import io.vigil.events.ingest.Ingester;
 import io.vigil.rules.LibraryRule;
 import io.vigil.rules.RuleRunner;
 import io.vigil.rules.RuleWorkspace;
-import io.vigil.rules.response.ResponseRunner;
-import io.vigil.rules.response.WorkspaceResponseEnvironment;
 
 /**
  * Measures what running rules costs ingest: the same generated events are ingested into fresh
@@ -139,9 +136,7 @@ public final class RulesBenchmark {
 						rules.library().setEnabled(rule.id(), true);
 					}
 				}
-				runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
-						new ResponseRunner(rules.alerts(), new WorkspaceResponseEnvironment(workspace, name -> Optional.empty())),
-						Clock.systemUTC(), log);
+				runner = rules.runner(log);
 				runner.start();
 			}
 			long started = System.nanoTime();

@@ -49,8 +49,7 @@ final class CorrelationState {
 	}
 
 	boolean sameRule(Rule other) {
-		return rule.id().equals(other.id()) && rule.header().version() == other.header().version()
-				&& rule.header().text().equals(other.header().text());
+		return rule.sameAs(other);
 	}
 
 	/** One group's window. */

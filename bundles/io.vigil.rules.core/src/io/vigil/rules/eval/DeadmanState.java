@@ -27,8 +27,7 @@ final class DeadmanState {
 	}
 
 	boolean sameRule(Rule other) {
-		return rule.id().equals(other.id()) && rule.header().version() == other.header().version()
-				&& rule.header().text().equals(other.header().text());
+		return rule.sameAs(other);
 	}
 
 	/** A matching event at an event time: a silence that reached the timespan before it fires first. */

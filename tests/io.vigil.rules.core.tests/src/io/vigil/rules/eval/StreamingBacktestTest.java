@@ -31,8 +31,6 @@ import io.vigil.rules.RuleWorkspace;
 import io.vigil.rules.alerts.Alert;
 import io.vigil.rules.alerts.AlertDraft;
 import io.vigil.rules.alerts.AlertFilter;
-import io.vigil.rules.response.ResponseRunner;
-import io.vigil.rules.response.WorkspaceResponseEnvironment;
 
 /**
  * "More than 5 failed logins from one source address within 10 minutes": streaming (ingest with
@@ -90,11 +88,9 @@ class StreamingBacktestTest {
 		rules.library().save(RULES, "brute.yml");
 		rules.library().setEnabled("0b7c6a1e-1111-4000-8000-000000000002", true);
 		Path data = writeLogins();
-		try (RuleRunner runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
-				new ResponseRunner(rules.alerts(), new WorkspaceResponseEnvironment(workspace, name -> java.util.Optional.empty())),
-				Clock.systemUTC(), message -> {
-					throw new AssertionError(message);
-				})) {
+		try (RuleRunner runner = rules.runner(message -> {
+			throw new AssertionError(message);
+		})) {
 			runner.start();
 			Ingester.Settings settings = new Ingester.Settings(Ingester.Settings.defaults().format(),
 					Ingester.Settings.defaults().options(), 4, Ingester.COMMIT_INTERVAL, null);

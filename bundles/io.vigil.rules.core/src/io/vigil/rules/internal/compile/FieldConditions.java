@@ -406,7 +406,7 @@ final class FieldConditions {
 
 		static Network parse(String text) {
 			String[] parts = text.trim().split("/", 2);
-			byte[] address = address(parts[0]);
+			byte[] address = EventView.address(parts[0]);
 			if (address == null) {
 				return null;
 			}
@@ -419,10 +419,6 @@ final class FieldConditions {
 				}
 			}
 			return prefix < 0 || prefix > address.length * 8 ? null : new Network(address, prefix);
-		}
-
-		static byte[] address(String text) {
-			return EventView.address(text);
 		}
 
 		boolean contains(byte[] candidate) {

@@ -56,8 +56,7 @@ public final class RuleServiceComponent implements RuleService {
 	@Activate
 	void activate(BundleContext context) throws WorkspaceException, IOException {
 		rules = RuleWorkspace.open(events);
-		runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
-				Responders.of(rules), events.clock(), this::warn);
+		runner = rules.runner(this::warn);
 		runner.start();
 		registration = context.registerService(RuleService.class, this, null);
 	}

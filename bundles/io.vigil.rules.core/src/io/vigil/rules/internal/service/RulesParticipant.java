@@ -18,9 +18,7 @@ public final class RulesParticipant implements EventWorkspaceParticipant {
 
 	@Override
 	public AutoCloseable join(EventWorkspace events, Consumer<String> warnings) throws Exception {
-		RuleWorkspace rules = RuleWorkspace.open(events);
-		RuleRunner runner = new RuleRunner(events.store(), rules.library(), rules.alerts(),
-				Responders.of(rules), events.clock(), warnings);
+		RuleRunner runner = RuleWorkspace.open(events).runner(warnings);
 		runner.start();
 		return () -> {
 			runner.close();
