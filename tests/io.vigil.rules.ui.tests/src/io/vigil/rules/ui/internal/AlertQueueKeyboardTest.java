@@ -91,6 +91,7 @@ class AlertQueueKeyboardTest {
 		});
 		UiThread.waitUntil("the queue has the keyboard", WAIT,
 				() -> Display.getCurrent().getFocusControl() == queue.viewer().getTable());
+		keyboard.awaitDelivery(queue.viewer().getTable(), WAIT);
 		assertSelected(raised.get(0));
 	}
 
@@ -178,6 +179,7 @@ class AlertQueueKeyboardTest {
 				() -> detail.alert() != null && detail.alert().id() == raised.get(1).id()
 						&& Display.getCurrent().getFocusControl() == detail.tree());
 
+		keyboard.awaitDelivery(detail.tree(), WAIT);
 		keyboard.key(SWT.ESC);
 		UiThread.waitUntil("Escape gives the keyboard back to the queue", WAIT,
 				() -> Display.getCurrent().getFocusControl() == queue.viewer().getTable());
@@ -206,6 +208,7 @@ class AlertQueueKeyboardTest {
 			return shell != null && shell.getText().startsWith(key.label())
 					&& Display.getCurrent().getFocusControl() == ((CommentDialog) shell.getData()).field();
 		});
+		keyboard.awaitDelivery(UiThread.call(() -> ((CommentDialog) openDialog().getData()).field()), WAIT);
 	}
 
 	private void awaitStatus(Alert alert, AlertStatus status) {
@@ -224,6 +227,7 @@ class AlertQueueKeyboardTest {
 	private void awaitKeyboardBack() {
 		UiThread.waitUntil("the queue has the keyboard again", WAIT, () -> openDialog() == null
 				&& Display.getCurrent().getFocusControl() == queue.viewer().getTable());
+		keyboard.awaitDelivery(queue.viewer().getTable(), WAIT);
 	}
 
 	private static Alert stored(Alert alert) {
