@@ -12,11 +12,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -525,20 +527,59 @@ public final class IncidentStore {
 	 * @return how many were added
 	 */
 	public int promoteAll(String id, List<PromotedItem> items) throws WorkspaceException {
+		return promoteAll(id, items, Set.of(), Map.of());
+	}
+
+	/**
+	 * Promotes items with the techniques and observables they bring, all in one transaction.
+	 * Technique ids that are not ATT&CK's are left out; known techniques and observables are not
+	 * added again.
+	 */
+	int promoteAll(String id, List<PromotedItem> items, Set<String> techniques,
+			Map<ObservableKind, Set<String>> observables) throws WorkspaceException {
 		for (PromotedItem item : items) {
 			checkItem(item);
 		}
+		List<String> validTechniques = techniques.stream().map(IncidentStore::techniqueOrNull)
+				.filter(Objects::nonNull).distinct().toList();
 		int[] added = {0};
 		write("cannot promote " + items.size() + " items into incident " + id, connection -> {
-			touch(connection, id);
+			Instant now = touch(connection, id);
+			Set<String> seen = new HashSet<>();
 			for (PromotedItem item : items) {
-				if (!IncidentReader.hasItem(connection, id, item.kind(), item.sourceId())) {
+				if (seen.add(item.kind() + "\n" + item.sourceId())
+						&& !IncidentReader.hasItem(connection, id, item.kind(), item.sourceId())) {
 					IncidentWriter.insertItem(connection, id, item);
 					added[0]++;
 				}
 			}
+			List<String> known = new ArrayList<>(IncidentReader.techniques(connection, id));
+			for (String technique : validTechniques) {
+				if (!known.contains(technique)) {
+					IncidentWriter.insertListed(connection, "INCIDENT_TECHNIQUE", "TECHNIQUE", id, known.size(), technique);
+					known.add(technique);
+				}
+			}
+			for (Map.Entry<ObservableKind, Set<String>> kind : observables.entrySet()) {
+				for (String value : kind.getValue()) {
+					String text = value.strip();
+					if (!text.isEmpty() && text.length() <= Sql.TEXT
+							&& IncidentReader.observable(connection, id, kind.getKey(), text).isEmpty()) {
+						IncidentWriter.insertObservable(connection, id, new Observable(IncidentIds.newChildId(),
+								kind.getKey(), text, "grouped value of a promoted alert", now));
+					}
+				}
+			}
 		});
 		return added[0];
+	}
+
+	private static String techniqueOrNull(String technique) {
+		try {
+			return normalizeTechnique(technique);
+		} catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	/** Removes a promoted item; removing one that does not exist does nothing. */
