@@ -1,0 +1,355 @@
+package io.vigil.incidents.internal.commands;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.vigil.core.command.Arguments;
+import io.vigil.core.command.CommandContext;
+import io.vigil.core.command.CommandException;
+import io.vigil.core.command.VigilCommand;
+import io.vigil.core.workspace.WorkspaceException;
+import io.vigil.events.EventWorkspace;
+import io.vigil.events.search.QuerySyntaxException;
+import io.vigil.incidents.EvidenceDraft;
+import io.vigil.incidents.Incident;
+import io.vigil.incidents.IncidentFields;
+import io.vigil.incidents.IncidentFilter;
+import io.vigil.incidents.IncidentJson;
+import io.vigil.incidents.IncidentMetrics;
+import io.vigil.incidents.IncidentPhase;
+import io.vigil.incidents.IncidentPromotion;
+import io.vigil.incidents.IncidentSeverity;
+import io.vigil.incidents.IncidentStatus;
+import io.vigil.incidents.IncidentStore;
+import io.vigil.incidents.Observable;
+import io.vigil.incidents.ObservableKind;
+import io.vigil.incidents.PromotionReport;
+import io.vigil.incidents.Tlp;
+import io.vigil.incidents.timeline.EntryKind;
+import io.vigil.incidents.timeline.Timeline;
+import io.vigil.incidents.timeline.TimelineExport;
+import io.vigil.rules.RuleWorkspace;
+import io.vigil.rules.alerts.AlertFilter;
+import io.vigil.rules.alerts.AlertStatus;
+
+/** {@code vigil incident}: incidents, their notes, evidence, observables, timeline and metrics. */
+@Component(service = VigilCommand.class)
+public final class IncidentCommand implements VigilCommand {
+
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+	private static final String BY = "--by";
+
+	@Override
+	public String name() {
+		return "incident";
+	}
+
+	@Override
+	public String summary() {
+		return "Creates, lists and works on incidents: notes, phases, evidence, observables, timeline, metrics.";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				incident new|list|show|note|phase|evidence|observable|timeline|metrics ...
+				  incident new --title T [--summary S] [--severity low|medium|high|critical] [--owner O]
+				               [--tlp clear|green|amber|amber+strict|red] [--events QUERY] [--alerts WHICH]
+				               prints the new incident's id; --events promotes the events an Event Search
+				               query finds (at most 10000); --alerts promotes alerts with their events:
+				               all, open, numbers (12,15,17) or a rule id (all alerts of that rule)
+				  incident list [--status open|closed] [--owner O] [--severity X] [--phase P] [--text T]
+				               [--format table|json]
+				  incident show ID [--format text|json]     ID may be any unique start of an incident id
+				  incident note ID TEXT
+				  incident phase ID identification|containment|eradication|recovery|lessons_learned|closed
+				  incident evidence ID FILE [--description D] [--source S] [--media-type T]
+				               copies FILE into the workspace and prints its SHA-256
+				  incident observable ID ip|user|host|domain|hash|url VALUE [--comment C]
+				               prints the Event Search query that pivots on it
+				  incident timeline ID [--format csv|jsonl] [--out FILE] [--kind K]... [--text T]
+				  incident metrics [--status S] [--format table|json]
+				               time to detect, verify, contain and mitigate per incident, with median and mean
+				  --by NAME    who does it (default: the user running vigil)""";
+	}
+
+	@Override
+	public int run(CommandContext context) throws Exception {
+		List<String> all = context.arguments();
+		if (all.isEmpty()) {
+			throw new CommandException("use: incident new|list|show|note|phase|evidence|observable|timeline|metrics;"
+					+ " run 'vigil help incident'");
+		}
+		String action = all.get(0);
+		List<String> rest = all.subList(1, all.size());
+		try (EventWorkspace events = EventWorkspace.open(context.workspace(), Clock.systemUTC())) {
+			IncidentStore store = IncidentStore.open(context.workspace(), events.clock());
+			Session session = new Session(context, events, store);
+			return switch (action) {
+				case "new" -> session.create(rest);
+				case "list" -> session.list(rest);
+				case "show" -> session.show(rest);
+				case "note" -> session.note(rest);
+				case "phase" -> session.phase(rest);
+				case "evidence" -> session.evidence(rest);
+				case "observable" -> session.observable(rest);
+				case "timeline" -> session.timeline(rest);
+				case "metrics" -> session.metrics(rest);
+				default -> throw new CommandException("unknown incident action '" + action
+						+ "' (expected new, list, show, note, phase, evidence, observable, timeline or metrics)");
+			};
+		} catch (IllegalArgumentException e) {
+			throw new CommandException(e.getMessage(), e);
+		} catch (QuerySyntaxException e) {
+			throw new CommandException("--events: " + e.getMessage(), e);
+		}
+	}
+
+	/** One run's workspace and console. */
+	private record Session(CommandContext context, EventWorkspace events, IncidentStore store) {
+
+		int create(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--title", "--summary", "--severity", "--owner", "--tlp",
+					"--events", "--alerts", BY), Set.of());
+			if (!options.positional().isEmpty()) {
+				throw new CommandException("incident new takes no positional arguments; give --title T");
+			}
+			String title = options.value("--title");
+			if (title == null || title.isBlank()) {
+				throw new CommandException("incident new needs --title T");
+			}
+			IncidentFields fields = IncidentFields.titled(title).withSummary(options.value("--summary"))
+					.withOwner(options.value("--owner"));
+			if (options.value("--severity") != null) {
+				fields = fields.withSeverity(IncidentSeverity.parse(options.value("--severity")));
+			}
+			if (options.value("--tlp") != null) {
+				fields = fields.withTlp(Tlp.parse(options.value("--tlp")));
+			}
+			AlertChoice alerts = options.value("--alerts") == null ? null : AlertChoice.parse(options.value("--alerts"));
+			Incident incident = store.create(fields, who(options));
+			try {
+				promote(incident.id(), options.value("--events"), alerts);
+			} catch (Exception e) {
+				store.delete(incident.id());
+				throw e;
+			}
+			context.out().println(incident.id());
+			return 0;
+		}
+
+		private void promote(String id, String query, AlertChoice alerts) throws Exception {
+			if (query == null && alerts == null) {
+				return;
+			}
+			RuleWorkspace rules = RuleWorkspace.open(events);
+			IncidentPromotion promotion = new IncidentPromotion(store, events, rules.alerts());
+			PromotionReport report = new PromotionReport(0, 0, List.of());
+			if (query != null) {
+				report = report.plus(promotion.promoteEvents(id, query));
+			}
+			if (alerts != null) {
+				report = report.plus(alerts.ids().isEmpty() ? promotion.promoteAlerts(id, alerts.filter())
+						: promotion.promoteAlerts(id, alerts.ids()));
+			}
+			context.err().println("incident " + id + ": " + report.added() + " items promoted"
+					+ (report.missingEvents().isEmpty() ? ""
+							: "; " + report.missingEvents().size() + " events of the alerts are no longer stored"));
+		}
+
+		int list(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--status", "--owner", "--severity", "--phase", "--text",
+					"--format"), Set.of());
+			String format = format(options, "table", "table", "json");
+			Set<IncidentStatus> statuses = new HashSet<>();
+			options.values("--status").forEach(s -> statuses.add(IncidentStatus.parse(s)));
+			Set<IncidentSeverity> severities = new HashSet<>();
+			options.values("--severity").forEach(s -> severities.add(IncidentSeverity.parse(s)));
+			Set<IncidentPhase> phases = new HashSet<>();
+			options.values("--phase").forEach(p -> phases.add(IncidentPhase.parse(p)));
+			List<Incident> found = store.list(new IncidentFilter(statuses, options.value("--owner"), severities, phases,
+					options.value("--text")));
+			if (format.equals("json")) {
+				ArrayNode array = JSON.createArrayNode();
+				found.forEach(incident -> array.add(IncidentJson.toJson(incident)));
+				context.out().println(JSON.writeValueAsString(array));
+			} else {
+				found.forEach(incident -> context.out().println(IncidentText.row(incident)));
+			}
+			return 0;
+		}
+
+		int show(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--format"), Set.of());
+			String format = format(options, "text", "text", "json");
+			Incident incident = store.require(resolve(one(options, "incident show ID")));
+			if (format.equals("json")) {
+				context.out().println(JSON.writeValueAsString(IncidentJson.toJson(incident)));
+			} else {
+				IncidentText.show(incident, context.out());
+			}
+			return 0;
+		}
+
+		int note(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of(BY), Set.of());
+			List<String> given = positional(options, 2, "incident note ID TEXT");
+			String id = resolve(given.get(0));
+			store.addNote(id, who(options), given.get(1));
+			return 0;
+		}
+
+		int phase(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of(BY), Set.of());
+			List<String> given = positional(options, 2, "incident phase ID PHASE");
+			IncidentPhase phase = IncidentPhase.parse(given.get(1));
+			Incident changed = store.changePhase(resolve(given.get(0)), phase, who(options));
+			context.out().println(changed.id() + " " + changed.phase().label() + " (" + changed.status().label() + ")");
+			return 0;
+		}
+
+		int evidence(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--description", "--source", "--media-type", BY),
+					Set.of());
+			List<String> given = positional(options, 2, "incident evidence ID FILE");
+			String id = resolve(given.get(0));
+			Path file = Path.of(given.get(1));
+			if (!Files.isRegularFile(file)) {
+				throw new CommandException("evidence file " + file + " does not exist or is not a file");
+			}
+			EvidenceDraft draft = new EvidenceDraft(file.getFileName().toString(), options.value("--media-type"),
+					options.value("--description"), options.value("--source"), who(options));
+			context.out().println(store.addEvidence(id, file, draft).sha256());
+			return 0;
+		}
+
+		int observable(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--comment"), Set.of());
+			List<String> given = positional(options, 3, "incident observable ID KIND VALUE");
+			ObservableKind kind = ObservableKind.parse(given.get(1));
+			Observable observable = store.addObservable(resolve(given.get(0)), kind, given.get(2),
+					options.value("--comment"));
+			context.out().println(observable.pivotQuery());
+			return 0;
+		}
+
+		int timeline(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--format", "--out", "--kind", "--text"), Set.of());
+			String format = format(options, "csv", "csv", "jsonl");
+			Set<EntryKind> kinds = new HashSet<>();
+			options.values("--kind").forEach(kind -> kinds.add(EntryKind.parse(kind)));
+			Incident incident = store.require(resolve(one(options, "incident timeline ID")));
+			Timeline timeline = Timeline.of(incident).filter(kinds, options.value("--text"));
+			String out = options.value("--out");
+			if (out == null) {
+				write(timeline, format, context.out());
+				return 0;
+			}
+			try (Writer file = Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+				write(timeline, format, file);
+			} catch (IOException e) {
+				throw new CommandException("cannot write " + out + ": " + e.getMessage(), e);
+			}
+			context.err().println(timeline.size() + " entries written to " + out);
+			return 0;
+		}
+
+		private static void write(Timeline timeline, String format, Writer out) throws IOException {
+			if (format.equals("csv")) {
+				TimelineExport.csv(timeline.entries(), out);
+			} else {
+				TimelineExport.jsonLines(timeline.entries(), out);
+			}
+		}
+
+		int metrics(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--status", "--format"), Set.of());
+			String format = format(options, "table", "table", "json");
+			Set<IncidentStatus> statuses = new HashSet<>();
+			options.values("--status").forEach(s -> statuses.add(IncidentStatus.parse(s)));
+			List<IncidentMetrics> metrics = new ArrayList<>();
+			for (Incident incident : store.list(new IncidentFilter(statuses, "", Set.of(), Set.of(), ""))) {
+				metrics.add(IncidentMetrics.of(incident));
+			}
+			if (format.equals("json")) {
+				context.out().println(JSON.writeValueAsString(IncidentText.metricsJson(metrics)));
+			} else {
+				IncidentText.metrics(metrics, context.out());
+			}
+			return 0;
+		}
+
+		private String resolve(String prefix) throws CommandException {
+			try {
+				return store.resolve(prefix);
+			} catch (WorkspaceException e) {
+				throw new CommandException(e.getMessage(), e);
+			}
+		}
+
+		private static String who(Arguments options) {
+			String given = options.value(BY);
+			return given != null ? given : System.getProperty("user.name", "");
+		}
+
+		private static String format(Arguments options, String fallback, String... allowed) throws CommandException {
+			String format = options.value("--format") == null ? fallback : options.value("--format");
+			if (!List.of(allowed).contains(format)) {
+				throw new CommandException("--format is " + String.join(" or ", allowed) + ", not " + format);
+			}
+			return format;
+		}
+
+		private static String one(Arguments options, String use) throws CommandException {
+			return positional(options, 1, use).get(0);
+		}
+
+		private static List<String> positional(Arguments options, int count, String use) throws CommandException {
+			if (options.positional().size() != count) {
+				throw new CommandException("use: " + use);
+			}
+			return options.positional();
+		}
+	}
+
+	/**
+	 * Which alerts {@code --alerts} promotes: all, the open ones, some by number, or those of a rule.
+	 */
+	record AlertChoice(List<Long> ids, AlertFilter filter) {
+
+		static AlertChoice parse(String text) throws CommandException {
+			String value = text.strip();
+			if (value.isEmpty()) {
+				throw new CommandException("--alerts needs all, open, alert numbers (12,15) or a rule id");
+			}
+			if (value.equals("all")) {
+				return new AlertChoice(List.of(), AlertFilter.all(0));
+			}
+			if (value.equals("open")) {
+				return new AlertChoice(List.of(), AlertFilter.open(0));
+			}
+			if (value.matches("\\d+(\\s*,\\s*\\d+)*")) {
+				List<Long> ids = new ArrayList<>();
+				for (String number : value.split("\\s*,\\s*")) {
+					ids.add(Long.parseLong(number));
+				}
+				return new AlertChoice(ids, null);
+			}
+			return new AlertChoice(List.of(), new AlertFilter(Set.<AlertStatus>of(), value, 0));
+		}
+	}
+}
