@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +42,7 @@ public final class IncidentPromotion {
 	public static final int MAX_EVENTS = 10_000;
 
 	private static final int ID_BATCH = 500;
+	private static final Pattern SAFE_ID = Pattern.compile("[\\w.-]+");
 
 	private final IncidentStore incidents;
 	private final EventWorkspace events;
@@ -152,10 +154,11 @@ public final class IncidentPromotion {
 
 	private List<StoredEvent> byIds(List<String> ids) throws IOException {
 		List<StoredEvent> found = new ArrayList<>();
-		List<String> distinct = ids.stream().distinct().toList();
+		// Event ids are hexadecimal; anything else cannot be stored, and would not survive the query.
+		List<String> distinct = ids.stream().filter(id -> SAFE_ID.matcher(id).matches()).distinct().toList();
 		for (int from = 0; from < distinct.size(); from += ID_BATCH) {
 			List<String> batch = distinct.subList(from, Math.min(distinct.size(), from + ID_BATCH));
-			String query = batch.stream().map(IncidentPromotion::quote)
+			String query = batch.stream()
 					.collect(Collectors.joining(" OR ", EventQueryParser.EVENT_ID + ":(", ")"));
 			try {
 				found.addAll(search(query, batch.size()));
@@ -169,10 +172,6 @@ public final class IncidentPromotion {
 	private static List<String> missing(List<String> wanted, List<StoredEvent> found) {
 		Set<String> have = found.stream().map(StoredEvent::id).collect(Collectors.toSet());
 		return wanted.stream().distinct().filter(id -> !have.contains(id)).toList();
-	}
-
-	private static String quote(String text) {
-		return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 
 	/** Returns the item that keeps an event as it is now; it was discovered when promoted. */
