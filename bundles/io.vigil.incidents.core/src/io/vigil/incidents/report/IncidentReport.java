@@ -88,13 +88,13 @@ public final class IncidentReport {
 	private void keyDates(ReportDocument.Builder report) {
 		List<List<String>> rows = new ArrayList<>();
 		for (KeyDate date : KeyDate.values()) {
-			rows.add(List.of(date.label(), incident.dates().get(date).map(TIME::format).orElse("not yet")));
+			rows.add(List.of(label(date.name()), incident.dates().get(date).map(TIME::format).orElse("not yet")));
 		}
 		report.section("Key dates").table(List.of("Date", "When"), rows, List.of(1, 2));
 		IncidentMetrics metrics = IncidentMetrics.of(incident);
 		List<List<String>> measures = new ArrayList<>();
 		for (Measure measure : Measure.values()) {
-			measures.add(List.of(measure.label(), metrics.get(measure).map(IncidentReport::duration).orElse("not known")));
+			measures.add(List.of(label(measure.name()), metrics.get(measure).map(IncidentReport::duration).orElse("not known")));
 		}
 		report.subsection("Response times").table(List.of("Measure", "Time"), measures, List.of(1, 2));
 	}
@@ -156,12 +156,16 @@ public final class IncidentReport {
 			report.paragraph("None recorded.");
 			return;
 		}
-		List<List<String>> rows = new ArrayList<>();
+		List<List<String>> hashes = new ArrayList<>();
+		List<List<String>> details = new ArrayList<>();
 		for (Evidence item : incident.evidence()) {
-			rows.add(List.of(item.name(), item.sha256(), Long.toString(item.size()),
-					item.addedBy() + ", " + TIME.format(item.addedAt()), item.description()));
+			hashes.add(List.of(item.name(), item.sha256(), Long.toString(item.size())));
+			details.add(List.of(item.name(), item.addedBy() + ", " + TIME.format(item.addedAt()), item.description(),
+					item.source()));
 		}
-		report.table(List.of("Name", "SHA-256", "Bytes", "Added", "Description"), rows, List.of(3, 6, 2, 3, 3));
+		// The hash column is wide enough for the 64 digits on one line, so that they copy whole.
+		report.table(List.of("Name", "SHA-256", "Bytes"), hashes, List.of(6, 18, 3));
+		report.table(List.of("Name", "Added", "Description", "Source"), details, List.of(3, 3, 4, 4));
 		report.subsection("Chain of custody");
 		List<List<String>> custody = new ArrayList<>();
 		for (Evidence item : incident.evidence()) {
