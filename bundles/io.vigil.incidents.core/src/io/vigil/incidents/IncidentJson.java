@@ -170,7 +170,8 @@ public final class IncidentJson {
 		IncidentFields fields = in.parsed("title", title -> new IncidentFields(title, in.text("summary"),
 				in.parsed("severity", IncidentSeverity::parse), in.text("owner"), in.parsed("tlp", Tlp::parse), null,
 				in.text("theories"), in.text("mitigations"), in.text("lessonsLearned"))).withDates(known);
-		return new Incident(id, fields, in.parsed("status", IncidentStatus::parse), in.parsed("phase", IncidentPhase::parse),
+		return new Incident(id, fields, in.parsed("status", IncidentStatus::parse),
+				in.parsed("phase", IncidentPhase::parse),
 				in.strings("references"), in.strings("techniques"), in.time("created"), in.time("updated"),
 				in.list("notes", IncidentJson::readNote), in.list("tasks", IncidentJson::readTask),
 				in.list("observables", IncidentJson::readObservable), in.list("evidence", IncidentJson::readEvidence),

@@ -37,7 +37,10 @@ public record IncidentMetrics(String incidentId, Instant start, Map<Measure, Dur
 		Map<Measure, Duration> values = new EnumMap<>(Measure.class);
 		for (Measure measure : Measure.values()) {
 			Instant from = measure == Measure.TIME_TO_DETECT ? start : dates.detected();
-			dates.get(measure.end()).filter(to -> from != null).ifPresent(to -> values.put(measure, Duration.between(from, to)));
+			Optional<Instant> to = dates.get(measure.end());
+			if (from != null && to.isPresent()) {
+				values.put(measure, Duration.between(from, to.get()));
+			}
 		}
 		return new IncidentMetrics(incident.id(), start, values);
 	}

@@ -132,7 +132,9 @@ public final class IncidentPromotion {
 			items.add(eventItem(event, now));
 		}
 		Map<ObservableKind, Set<String>> grouped = new LinkedHashMap<>();
-		observables.values().forEach(o -> grouped.computeIfAbsent(o.getKey(), k -> new LinkedHashSet<>()).add(o.getValue()));
+		for (Map.Entry<ObservableKind, String> observable : observables.values()) {
+			grouped.computeIfAbsent(observable.getKey(), k -> new LinkedHashSet<>()).add(observable.getValue());
+		}
 		int added = incidents.promoteAll(incidentId, items, techniques, grouped);
 		return new PromotionReport(added, items.size() - added, missing(wanted, found));
 	}

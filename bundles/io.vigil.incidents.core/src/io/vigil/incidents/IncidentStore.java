@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,6 +50,7 @@ public final class IncidentStore {
 	private final EvidenceFiles files;
 	private final Clock clock;
 	private final IncidentIds ids = new IncidentIds();
+	private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Makes a store on a database whose schema {@link IncidentsSchema} brought up to date.
@@ -80,6 +83,19 @@ public final class IncidentStore {
 		return files;
 	}
 
+	/**
+	 * Adds a listener told the id of each incident after a change to it is committed (on the thread
+	 * that changed it), so that views can refresh.
+	 */
+	public void addListener(Consumer<String> listener) {
+		listeners.add(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/** Removes a listener. */
+	public void removeListener(Consumer<String> listener) {
+		listeners.remove(listener);
+	}
+
 	// ---- incidents
 
 	/** Creates an open incident in the identification phase, with a new id. */
@@ -91,8 +107,8 @@ public final class IncidentStore {
 		for (int attempt = 0;; attempt++) {
 			String id = ids.newIncidentId();
 			try {
-				write("cannot create incident '" + fields.title() + "'", connection -> insertIncident(connection, id,
-						fields, IncidentStatus.OPEN, IncidentPhase.IDENTIFICATION, now, now));
+				write(id, "cannot create incident '" + fields.title() + "'", connection -> IncidentWriter.insertIncident(
+						connection, id, fields, IncidentStatus.OPEN, IncidentPhase.IDENTIFICATION, now, now));
 				return require(id);
 			} catch (WorkspaceException e) {
 				// 50 random bits rarely meet; when they do, draw again (a few times at most).
@@ -175,11 +191,12 @@ public final class IncidentStore {
 		Objects.requireNonNull(fields, "fields");
 		checkFields(fields);
 		Sql.require(who, "the name of who changes the incident", Sql.PERSON);
-		write("cannot change incident " + id, connection -> {
+		write(id, "cannot change incident " + id, connection -> {
 			Instant now = touch(connection, id);
 			try (PreparedStatement update = connection.prepareStatement("UPDATE INCIDENT SET TITLE = ?, SUMMARY = ?,"
 					+ " SEVERITY = ?, OWNER = ?, TLP = ?, DETECTED = ?, REPORTED = ?, VERIFIED = ?, CONTAINED = ?,"
-					+ " MITIGATED = ?, CLOSED = ?, THEORIES = ?, MITIGATIONS = ?, LESSONS = ?, UPDATED = ? WHERE ID = ?")) {
+					+ " MITIGATED = ?, CLOSED = ?, THEORIES = ?, MITIGATIONS = ?, LESSONS = ?, UPDATED = ?"
+					+ " WHERE ID = ?")) {
 				int index = bindFields(update, 1, fields);
 				Sql.setTime(update, index, now);
 				update.setString(index + 1, id);
@@ -197,7 +214,7 @@ public final class IncidentStore {
 	public Incident changePhase(String id, IncidentPhase phase, String who) throws WorkspaceException {
 		Objects.requireNonNull(phase, "phase");
 		String person = Sql.require(who, "the name of who changes the phase", Sql.PERSON);
-		write("cannot change the phase of incident " + id, connection -> {
+		write(id, "cannot change the phase of incident " + id, connection -> {
 			Incident before = IncidentReader.read(connection, id).orElseThrow(() -> unknown(id));
 			if (before.phase() == phase) {
 				return;
@@ -222,7 +239,7 @@ public final class IncidentStore {
 	public Incident changeStatus(String id, IncidentStatus status, String who) throws WorkspaceException {
 		Objects.requireNonNull(status, "status");
 		String person = Sql.require(who, "the name of who changes the status", Sql.PERSON);
-		write("cannot change the status of incident " + id, connection -> {
+		write(id, "cannot change the status of incident " + id, connection -> {
 			Incident before = IncidentReader.read(connection, id).orElseThrow(() -> unknown(id));
 			if (before.status() == status) {
 				return;
@@ -238,7 +255,7 @@ public final class IncidentStore {
 
 	/** Removes an incident and everything it holds; its evidence's bytes stay (other incidents may share them). */
 	public void delete(String id) throws WorkspaceException {
-		write("cannot remove incident " + id, connection -> {
+		write(id, "cannot remove incident " + id, connection -> {
 			try (PreparedStatement delete = connection.prepareStatement("DELETE FROM INCIDENT WHERE ID = ?")) {
 				delete.setString(1, id);
 				if (delete.executeUpdate() == 0) {
@@ -258,7 +275,8 @@ public final class IncidentStore {
 	public Incident upsert(Incident incident) throws WorkspaceException {
 		Objects.requireNonNull(incident, "incident");
 		if (!IncidentIds.INCIDENT_ID.matcher(incident.id()).matches()) {
-			throw new IllegalArgumentException("'" + incident.id() + "' is not an incident id (inc- and 10 base32 characters)");
+			throw new IllegalArgumentException("'" + incident.id()
+					+ "' is not an incident id (inc- and 10 base32 characters)");
 		}
 		checkFields(incident.fields());
 		for (Evidence item : incident.evidence()) {
@@ -267,7 +285,8 @@ public final class IncidentStore {
 						+ "' (SHA-256 " + item.sha256() + ") are not in " + files.directory());
 			}
 		}
-		write("cannot store incident " + incident.id(), connection -> IncidentWriter.replace(connection, incident));
+		write(incident.id(), "cannot store incident " + incident.id(),
+				connection -> IncidentWriter.replace(connection, incident));
 		return require(incident.id());
 	}
 
@@ -280,7 +299,7 @@ public final class IncidentStore {
 		if (text.isBlank()) {
 			throw new IllegalArgumentException("a note needs some text");
 		}
-		write("cannot add a note to incident " + id, connection -> {
+		write(id, "cannot add a note to incident " + id, connection -> {
 			touch(connection, id);
 			IncidentWriter.insertNote(connection, id, note);
 		});
@@ -303,7 +322,7 @@ public final class IncidentStore {
 		}
 		IncidentTask task = new IncidentTask(IncidentIds.newChildId(), Sql.require(title, "the task's title", Sql.TITLE),
 				Sql.require(assignee, "the assignee's name", Sql.PERSON), due, false, clock.instant(), null);
-		write("cannot add a task to incident " + id, connection -> {
+		write(id, "cannot add a task to incident " + id, connection -> {
 			touch(connection, id);
 			IncidentWriter.insertTask(connection, id, task);
 		});
@@ -312,7 +331,7 @@ public final class IncidentStore {
 
 	/** Marks a task done or not done (done records when). */
 	public void setTaskDone(String id, String taskId, boolean done) throws WorkspaceException {
-		write("cannot change a task of incident " + id, connection -> {
+		write(id, "cannot change a task of incident " + id, connection -> {
 			Instant now = touch(connection, id);
 			try (PreparedStatement update = connection.prepareStatement(
 					"UPDATE INCIDENT_TASK SET DONE = ?, DONE_AT = ? WHERE ID = ? AND INCIDENT_ID = ?")) {
@@ -347,7 +366,7 @@ public final class IncidentStore {
 		Observable observable = new Observable(IncidentIds.newChildId(), kind, text,
 				Sql.require(comment, "the observable's comment", Sql.TEXT), clock.instant());
 		Observable[] result = {observable};
-		write("cannot add an observable to incident " + id, connection -> {
+		write(id, "cannot add an observable to incident " + id, connection -> {
 			touch(connection, id);
 			Optional<Observable> existing = IncidentReader.observable(connection, id, kind, text);
 			if (existing.isPresent()) {
@@ -372,7 +391,7 @@ public final class IncidentStore {
 	 */
 	public void addTechnique(String id, String technique) throws WorkspaceException {
 		String normalized = normalizeTechnique(technique);
-		write("cannot add technique " + normalized + " to incident " + id, connection -> {
+		write(id, "cannot add technique " + normalized + " to incident " + id, connection -> {
 			touch(connection, id);
 			List<String> known = IncidentReader.techniques(connection, id);
 			if (!known.contains(normalized)) {
@@ -392,7 +411,7 @@ public final class IncidentStore {
 		if (text.isEmpty()) {
 			throw new IllegalArgumentException("a reference cannot be empty");
 		}
-		write("cannot add a reference to incident " + id, connection -> {
+		write(id, "cannot add a reference to incident " + id, connection -> {
 			touch(connection, id);
 			List<String> known = IncidentReader.references(connection, id);
 			if (!known.contains(text)) {
@@ -450,7 +469,7 @@ public final class IncidentStore {
 				Sql.require(mediaType, "the media type", Sql.PERSON), draft.addedBy(), now, draft.description(),
 				draft.source(), List.of(new CustodyEntry(draft.addedBy(), now, CustodyAction.ADDED, origin)));
 		try {
-			write("cannot add evidence '" + draft.name() + "' to incident " + id, connection -> {
+			write(id, "cannot add evidence '" + draft.name() + "' to incident " + id, connection -> {
 				touch(connection, id);
 				IncidentWriter.insertEvidence(connection, id, evidence);
 			});
@@ -465,7 +484,8 @@ public final class IncidentStore {
 
 	private boolean shared(String sha256) throws WorkspaceException {
 		try (Connection connection = database.connect();
-				PreparedStatement query = connection.prepareStatement("SELECT 1 FROM INCIDENT_EVIDENCE WHERE SHA256 = ?")) {
+				PreparedStatement query = connection
+						.prepareStatement("SELECT 1 FROM INCIDENT_EVIDENCE WHERE SHA256 = ?")) {
 			query.setString(1, sha256);
 			try (ResultSet rows = query.executeQuery()) {
 				return rows.next();
@@ -484,7 +504,7 @@ public final class IncidentStore {
 			throws WorkspaceException {
 		CustodyEntry entry = new CustodyEntry(Sql.require(who, "the name of who handled the evidence", Sql.PERSON),
 				clock.instant(), Objects.requireNonNull(action, "action"), Sql.require(detail, "the detail", Sql.TEXT));
-		write("cannot record the custody of evidence " + evidenceId, connection -> {
+		write(id, "cannot record the custody of evidence " + evidenceId, connection -> {
 			if (!IncidentReader.hasEvidence(connection, id, evidenceId)) {
 				throw new WorkspaceException("Incident " + id + " has no evidence item " + evidenceId);
 			}
@@ -543,7 +563,7 @@ public final class IncidentStore {
 		List<String> validTechniques = techniques.stream().map(IncidentStore::techniqueOrNull)
 				.filter(Objects::nonNull).distinct().toList();
 		int[] added = {0};
-		write("cannot promote " + items.size() + " items into incident " + id, connection -> {
+		write(id, "cannot promote " + items.size() + " items into incident " + id, connection -> {
 			Instant now = touch(connection, id);
 			Set<String> seen = new HashSet<>();
 			for (PromotedItem item : items) {
@@ -556,7 +576,8 @@ public final class IncidentStore {
 			List<String> known = new ArrayList<>(IncidentReader.techniques(connection, id));
 			for (String technique : validTechniques) {
 				if (!known.contains(technique)) {
-					IncidentWriter.insertListed(connection, "INCIDENT_TECHNIQUE", "TECHNIQUE", id, known.size(), technique);
+					IncidentWriter.insertListed(connection, "INCIDENT_TECHNIQUE", "TECHNIQUE", id, known.size(),
+							technique);
 					known.add(technique);
 				}
 			}
@@ -587,16 +608,17 @@ public final class IncidentStore {
 		removeChild(id, "INCIDENT_ITEM", itemId, "an item");
 	}
 
-	/** Stores the marks on a timeline entry; empty marks remove them. */
+	/** Stores the marks on a timeline entry, changed now; empty marks remove them. */
 	public void mark(String id, EntryMark mark) throws WorkspaceException {
 		Sql.require(mark.entryKey(), "the entry key", Sql.ENTRY_KEY);
 		Sql.require(mark.comment(), "the comment", Sql.LONG_TEXT);
 		Sql.require(tagsJson(mark.tags()), "the tags", Sql.TEXT);
-		write("cannot mark an entry of incident " + id, connection -> {
-			touch(connection, id);
+		write(id, "cannot mark an entry of incident " + id, connection -> {
+			Instant now = touch(connection, id);
 			IncidentWriter.deleteMark(connection, id, mark.entryKey());
 			if (!mark.isEmpty()) {
-				IncidentWriter.insertMark(connection, id, mark);
+				IncidentWriter.insertMark(connection, id,
+						new EntryMark(mark.entryKey(), mark.starred(), mark.tags(), mark.comment(), now));
 			}
 		});
 	}
@@ -616,7 +638,7 @@ public final class IncidentStore {
 		void run(Connection connection) throws SQLException, WorkspaceException;
 	}
 
-	private void write(String what, Work work) throws WorkspaceException {
+	private void write(String id, String what, Work work) throws WorkspaceException {
 		try (Connection connection = database.connect()) {
 			connection.setAutoCommit(false);
 			try {
@@ -628,6 +650,9 @@ public final class IncidentStore {
 			}
 		} catch (SQLException e) {
 			throw failure(what, e);
+		}
+		for (Consumer<String> listener : listeners) {
+			listener.accept(id);
 		}
 	}
 
@@ -642,11 +667,6 @@ public final class IncidentStore {
 			}
 		}
 		return now;
-	}
-
-	private void insertIncident(Connection connection, String id, IncidentFields fields, IncidentStatus status,
-			IncidentPhase phase, Instant created, Instant updated) throws SQLException {
-		IncidentWriter.insertIncident(connection, id, fields, status, phase, created, updated);
 	}
 
 	static int bindFields(PreparedStatement statement, int first, IncidentFields fields) throws SQLException {
@@ -698,7 +718,7 @@ public final class IncidentStore {
 	}
 
 	private void removeChild(String id, String table, String childId, String what) throws WorkspaceException {
-		write("cannot remove " + what + " from incident " + id, connection -> {
+		write(id, "cannot remove " + what + " from incident " + id, connection -> {
 			touch(connection, id);
 			try (PreparedStatement delete = connection
 					.prepareStatement("DELETE FROM " + table + " WHERE ID = ? AND INCIDENT_ID = ?")) {
@@ -710,7 +730,7 @@ public final class IncidentStore {
 	}
 
 	private void removeListed(String id, String table, String column, String value) throws WorkspaceException {
-		write("cannot remove '" + value + "' from incident " + id, connection -> {
+		write(id, "cannot remove '" + value + "' from incident " + id, connection -> {
 			touch(connection, id);
 			try (PreparedStatement delete = connection
 					.prepareStatement("DELETE FROM " + table + " WHERE INCIDENT_ID = ? AND " + column + " = ?")) {

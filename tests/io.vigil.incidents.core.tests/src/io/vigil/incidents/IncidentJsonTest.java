@@ -80,7 +80,8 @@ class IncidentJsonTest {
 
 		ObjectNode phase = IncidentJson.toJson(full());
 		phase.put("phase", "panic");
-		IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> IncidentJson.fromJson(phase));
+		IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+				() -> IncidentJson.fromJson(phase));
 		assertTrue(unknown.getMessage().contains("'phase': unknown phase 'panic'"), unknown.getMessage());
 
 		ObjectNode other = new ObjectMapper().createObjectNode().put("format", "something");

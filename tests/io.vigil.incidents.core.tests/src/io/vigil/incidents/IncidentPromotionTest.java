@@ -68,7 +68,8 @@ class IncidentPromotionTest {
 		assertEquals(3, again.present());
 		List<PromotedItem> items = fixture.store().require(id).items();
 		assertEquals(3, items.size());
-		assertEquals(List.of(T0, T0.plusSeconds(10), T0.plusSeconds(20)), items.stream().map(PromotedItem::occurred).toList());
+		assertEquals(List.of(T0, T0.plusSeconds(10), T0.plusSeconds(20)),
+				items.stream().map(PromotedItem::occurred).toList());
 		PromotedItem success = items.get(2);
 		assertEquals(ItemKind.EVENT, success.kind());
 		assertEquals("web1", success.host());

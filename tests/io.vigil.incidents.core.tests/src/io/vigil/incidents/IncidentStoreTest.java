@@ -111,7 +111,8 @@ class IncidentStoreTest {
 				() -> store.create(IncidentFields.titled("x".repeat(1025)), "alice"));
 		assertTrue(title.getMessage().contains("the title is 1025 characters long"), title.getMessage());
 		assertThrows(IllegalArgumentException.class, () -> IncidentFields.titled(" "));
-		WorkspaceException unknown = assertThrows(WorkspaceException.class, () -> store.addNote("inc-aaaaaaaaaa", "a", "b"));
+		WorkspaceException unknown = assertThrows(WorkspaceException.class,
+				() -> store.addNote("inc-aaaaaaaaaa", "a", "b"));
 		assertTrue(unknown.getMessage().contains("Incident inc-aaaaaaaaaa does not exist"), unknown.getMessage());
 	}
 
@@ -146,7 +147,8 @@ class IncidentStoreTest {
 		Files.write(file, bytes);
 		String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 
-		Evidence evidence = store.addEvidence(id, file, new EvidenceDraft("capture.pcap", "", "the capture", "fw1", "dave"));
+		Evidence evidence = store.addEvidence(id, file,
+				new EvidenceDraft("capture.pcap", "", "the capture", "fw1", "dave"));
 		fixture.clock().advance(Duration.ofMinutes(1));
 		store.recordCustody(id, evidence.id(), CustodyAction.VIEWED, "erin", "opened in the packet view");
 
@@ -258,10 +260,25 @@ class IncidentStoreTest {
 	}
 
 	@Test
+	void listenersHearOfCommittedChangesOnly() throws Exception {
+		String id = create("Listened").id();
+		List<String> heard = new ArrayList<>();
+		java.util.function.Consumer<String> listener = heard::add;
+		store.addListener(listener);
+		store.addNote(id, "alice", "one");
+		assertThrows(WorkspaceException.class, () -> store.addNote("inc-bbbbbbbbbb", "alice", "two"));
+		store.removeListener(listener);
+		store.addNote(id, "alice", "three");
+		assertEquals(List.of(id), heard);
+	}
+
+	@Test
 	void marksAreStoredAndRemovedWhenEmpty() throws Exception {
 		String id = create("Marks").id();
-		store.mark(id, new EntryMark("event:abc", true, List.of("c2", "beacon"), "first beacon", IncidentsFixture.START));
+		fixture.clock().advance(Duration.ofMinutes(3));
+		store.mark(id, new EntryMark("event:abc", true, List.of("c2", "beacon"), "first beacon", null));
 		assertEquals(List.of("c2", "beacon"), store.marks(id).get("event:abc").tags());
+		assertEquals(fixture.clock().instant(), store.marks(id).get("event:abc").updated(), "marked now");
 		store.mark(id, new EntryMark("event:abc", false, List.of(), "", IncidentsFixture.START));
 		assertTrue(store.marks(id).isEmpty());
 		assertNull(store.marks(id).get("event:abc"));

@@ -93,7 +93,8 @@ class TimelineTest {
 		List<Lane> hosts = timeline.lanes(LaneKey.HOST);
 
 		assertEquals(List.of("Db1", "web1", ""), hosts.stream().map(Lane::name).toList());
-		assertEquals(List.of("event:a", "alert:9"), hosts.get(1).entries().entries().stream().map(TimelineEntry::key).toList());
+		assertEquals(List.of("event:a", "alert:9"),
+				hosts.get(1).entries().entries().stream().map(TimelineEntry::key).toList());
 		assertEquals(List.of("root", ""), timeline.lanes(LaneKey.USER).stream().map(Lane::name).toList());
 		assertEquals(List.of("event:a", "event:b"),
 				timeline.filter(Set.of(EntryKind.EVENT), "login").entries().stream().map(TimelineEntry::key).toList());

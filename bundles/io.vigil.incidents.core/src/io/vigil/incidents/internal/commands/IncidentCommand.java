@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import io.vigil.core.command.VigilCommand;
 import io.vigil.core.workspace.WorkspaceException;
 import io.vigil.events.EventWorkspace;
 import io.vigil.events.search.QuerySyntaxException;
+import io.vigil.events.search.TimeExpressions;
+import io.vigil.incidents.EntryMark;
 import io.vigil.incidents.EvidenceDraft;
 import io.vigil.incidents.Incident;
 import io.vigil.incidents.IncidentFields;
@@ -35,6 +38,7 @@ import io.vigil.incidents.IncidentPromotion;
 import io.vigil.incidents.IncidentSeverity;
 import io.vigil.incidents.IncidentStatus;
 import io.vigil.incidents.IncidentStore;
+import io.vigil.incidents.KeyDate;
 import io.vigil.incidents.Observable;
 import io.vigil.incidents.ObservableKind;
 import io.vigil.incidents.PromotionReport;
@@ -52,6 +56,8 @@ public final class IncidentCommand implements VigilCommand {
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 	private static final String BY = "--by";
+	private static final String ACTIONS = "new, list, show, note, phase, evidence, observable, timeline, metrics, set,"
+			+ " date, task, done, technique, reference or mark";
 
 	@Override
 	public String name() {
@@ -66,7 +72,8 @@ public final class IncidentCommand implements VigilCommand {
 	@Override
 	public String usage() {
 		return """
-				incident new|list|show|note|phase|evidence|observable|timeline|metrics ...
+				incident ACTION ...   (new, list, show, note, phase, evidence, observable, timeline, metrics, set,
+				                       date, task, done, technique, reference, mark)
 				  incident new --title T [--summary S] [--severity low|medium|high|critical] [--owner O]
 				               [--tlp clear|green|amber|amber+strict|red] [--events QUERY] [--alerts WHICH]
 				               prints the new incident's id; --events promotes the events an Event Search
@@ -84,6 +91,16 @@ public final class IncidentCommand implements VigilCommand {
 				  incident timeline ID [--format csv|jsonl] [--out FILE] [--kind K]... [--text T]
 				  incident metrics [--status S] [--format table|json]
 				               time to detect, verify, contain and mitigate per incident, with median and mean
+				  incident set ID [--title T] [--summary S] [--severity X] [--owner O] [--tlp X] [--theories T]
+				               [--mitigations M] [--lessons L]
+				  incident date ID detected|reported|verified|contained|mitigated|closed TIME|-
+				               TIME is ISO-8601 (2026-12-03T10:05:00Z), now, or relative (-2h); - forgets the date
+				  incident task ID TITLE [--assignee A] [--due TIME]     prints the task's id
+				  incident done ID TASK-ID
+				  incident technique ID T1110[.001]...
+				  incident reference ID TEXT-OR-URL
+				  incident mark ID ENTRY-KEY [--star|--unstar] [--tag T]... [--comment C]
+				               ENTRY-KEY as the timeline export's key column shows it (event:ID, note:UUID...)
 				  --by NAME    who does it (default: the user running vigil)""";
 	}
 
@@ -91,8 +108,7 @@ public final class IncidentCommand implements VigilCommand {
 	public int run(CommandContext context) throws Exception {
 		List<String> all = context.arguments();
 		if (all.isEmpty()) {
-			throw new CommandException("use: incident new|list|show|note|phase|evidence|observable|timeline|metrics;"
-					+ " run 'vigil help incident'");
+			throw new CommandException("use: incident ACTION ... (" + ACTIONS + "); run 'vigil help incident'");
 		}
 		String action = all.get(0);
 		List<String> rest = all.subList(1, all.size());
@@ -109,8 +125,14 @@ public final class IncidentCommand implements VigilCommand {
 				case "observable" -> session.observable(rest);
 				case "timeline" -> session.timeline(rest);
 				case "metrics" -> session.metrics(rest);
-				default -> throw new CommandException("unknown incident action '" + action
-						+ "' (expected new, list, show, note, phase, evidence, observable, timeline or metrics)");
+				case "set" -> session.set(rest);
+				case "date" -> session.date(rest);
+				case "task" -> session.task(rest);
+				case "done" -> session.done(rest);
+				case "technique" -> session.technique(rest);
+				case "reference" -> session.reference(rest);
+				case "mark" -> session.mark(rest);
+				default -> throw new CommandException("unknown incident action '" + action + "' (expected " + ACTIONS + ")");
 			};
 		} catch (IllegalArgumentException e) {
 			throw new CommandException(e.getMessage(), e);
@@ -290,6 +312,101 @@ public final class IncidentCommand implements VigilCommand {
 			} else {
 				IncidentText.metrics(metrics, context.out());
 			}
+			return 0;
+		}
+
+		int set(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--title", "--summary", "--severity", "--owner", "--tlp",
+					"--theories", "--mitigations", "--lessons", BY), Set.of());
+			String id = resolve(one(options, "incident set ID [options]"));
+			IncidentFields fields = store.require(id).fields();
+			IncidentFields changed = new IncidentFields(
+					or(options.value("--title"), fields.title()), or(options.value("--summary"), fields.summary()),
+					options.value("--severity") == null ? fields.severity()
+							: IncidentSeverity.parse(options.value("--severity")),
+					or(options.value("--owner"), fields.owner()),
+					options.value("--tlp") == null ? fields.tlp() : Tlp.parse(options.value("--tlp")), fields.dates(),
+					or(options.value("--theories"), fields.theories()),
+					or(options.value("--mitigations"), fields.mitigations()),
+					or(options.value("--lessons"), fields.lessonsLearned()));
+			store.update(id, changed, who(options));
+			return 0;
+		}
+
+		private static String or(String given, String fallback) {
+			return given == null ? fallback : given;
+		}
+
+		int date(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of(BY), Set.of());
+			List<String> given = positional(options, 3, "incident date ID KEY-DATE TIME|-");
+			String id = resolve(given.get(0));
+			KeyDate date = KeyDate.parse(given.get(1));
+			Instant value = given.get(2).equals("-") ? null : time(given.get(2), "the " + date.label() + " date");
+			IncidentFields fields = store.require(id).fields();
+			store.update(id, fields.withDates(fields.dates().with(date, value)), who(options));
+			return 0;
+		}
+
+		private Instant time(String text, String what) throws CommandException {
+			return TimeExpressions.parse(text, events.clock()).orElseThrow(() -> new CommandException(what + " '" + text
+					+ "' is not a time (use ISO-8601 such as 2026-12-03T10:05:00Z, now, or -2h)"));
+		}
+
+		int task(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--assignee", "--due"), Set.of());
+			List<String> given = positional(options, 2, "incident task ID TITLE [--assignee A] [--due TIME]");
+			Instant due = options.value("--due") == null ? null : time(options.value("--due"), "--due");
+			context.out().println(store.addTask(resolve(given.get(0)), given.get(1), options.value("--assignee"), due).id());
+			return 0;
+		}
+
+		int done(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of(), Set.of());
+			List<String> given = positional(options, 2, "incident done ID TASK-ID");
+			try {
+				store.setTaskDone(resolve(given.get(0)), given.get(1), true);
+			} catch (WorkspaceException e) {
+				throw new CommandException(e.getMessage(), e);
+			}
+			return 0;
+		}
+
+		int technique(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of(), Set.of());
+			if (options.positional().size() < 2) {
+				throw new CommandException("use: incident technique ID T1110[.001]...");
+			}
+			String id = resolve(options.positional().get(0));
+			for (String technique : options.positional().subList(1, options.positional().size())) {
+				store.addTechnique(id, technique);
+			}
+			return 0;
+		}
+
+		int reference(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of(), Set.of());
+			List<String> given = positional(options, 2, "incident reference ID TEXT-OR-URL");
+			store.addReference(resolve(given.get(0)), given.get(1));
+			return 0;
+		}
+
+		int mark(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--tag", "--comment"), Set.of("--star", "--unstar"));
+			List<String> given = positional(options, 2, "incident mark ID ENTRY-KEY [--star|--unstar] [--tag T]..."
+					+ " [--comment C]");
+			String id = resolve(given.get(0));
+			Incident incident = store.require(id);
+			String key = given.get(1);
+			if (Timeline.of(incident).find(key).isEmpty()) {
+				throw new CommandException("incident " + id + " has no timeline entry " + key
+						+ " (see the key column of 'vigil incident timeline " + id + "')");
+			}
+			EntryMark old = incident.marks().stream().filter(m -> m.entryKey().equals(key)).findFirst()
+					.orElse(new EntryMark(key, false, List.of(), "", null));
+			boolean starred = options.has("--star") || (old.starred() && !options.has("--unstar"));
+			List<String> tags = options.values("--tag").isEmpty() ? old.tags() : options.values("--tag");
+			store.mark(id, new EntryMark(key, starred, tags, or(options.value("--comment"), old.comment()), null));
 			return 0;
 		}
 

@@ -186,6 +186,49 @@ class IncidentCommandTest {
 	}
 
 	@Test
+	void fieldsDatesTasksTechniquesReferencesAndMarks() throws Exception {
+		String id = run("new", "--title", "Edit me", "--events", "hostname:db1").out().strip();
+
+		run("set", id, "--title", "Edited", "--owner", "bob", "--severity", "critical", "--lessons", "patch sooner");
+		run("date", id, "detected", "2026-12-03T10:30:00Z");
+		run("date", id, "contained", "2026-12-03T11:00:00Z");
+		run("date", id, "reported", "now");
+		run("date", id, "reported", "-");
+		String task = run("task", id, "Reset the password", "--assignee", "alice", "--due", "2026-12-05T09:00:00Z")
+				.out().strip();
+		run("done", id, task);
+		run("technique", id, "T1078", "t1021.004");
+		run("reference", id, "https://ticket.example/7");
+		String eventKey = "event:" + store().require(id).items().get(0).sourceId();
+		run("mark", id, eventKey, "--star", "--tag", "entry", "--comment", "first seen");
+		run("mark", id, eventKey, "--tag", "pivot");
+
+		Incident incident = store().require(id);
+		assertEquals("Edited", incident.title());
+		assertEquals("bob", incident.owner());
+		assertEquals("patch sooner", incident.fields().lessonsLearned());
+		assertEquals(Instant.parse("2026-12-03T10:30:00Z"), incident.dates().detected());
+		assertEquals(null, incident.dates().reported(), "- forgets a date");
+		assertTrue(incident.tasks().get(0).done());
+		assertEquals(Instant.parse("2026-12-05T09:00:00Z"), incident.tasks().get(0).due());
+		assertEquals(List.of("T1078", "T1021.004"), incident.techniques());
+		assertEquals(List.of("https://ticket.example/7"), incident.references());
+		assertEquals(List.of("pivot"), incident.marks().get(0).tags());
+		assertTrue(incident.marks().get(0).starred(), "a later mark keeps the star");
+		assertEquals("first seen", incident.marks().get(0).comment());
+
+		JsonNode metrics = JSON.readTree(run("metrics", "--format", "json").out());
+		JsonNode one = metrics.get("incidents").get(0);
+		assertEquals("PT29M51S", one.get("time_to_detect").asText(), "from the db1 event at 10:00:09");
+		assertEquals("PT30M", one.get("time_to_contain").asText());
+		assertEquals("PT30M", metrics.get("summary").get("time_to_contain").get("median").asText());
+		assertTrue(run("metrics").out().contains("29m51s"));
+		assertMessage("is not a time", "date", id, "detected", "yesterday-ish");
+		assertMessage("has no timeline entry", "mark", id, "event:nope", "--star");
+		assertMessage("has no task", "done", id, "no-such-task");
+	}
+
+	@Test
 	void userErrorsAreCommandExceptions() throws Exception {
 		String id = run("new", "--title", "Errors").out().strip();
 		assertMessage("unknown phase 'panic'", "phase", id, "panic");
