@@ -105,7 +105,7 @@ public final class IncidentReport {
 			report.paragraph("The timeline has no entries yet.");
 			return;
 		}
-		byte[] chart = new TimelineChart(timeline, LaneKey.HOST, incident.title() + " — timeline by host").png(1600);
+		byte[] chart = new TimelineChart(timeline, LaneKey.HOST, incident.title() + " — timeline by host").png(1000);
 		report.image(chart, "timeline", timeline.size() + " entries by host; dots when each happened, diamonds when it"
 				+ " was discovered");
 		List<List<String>> rows = new ArrayList<>();

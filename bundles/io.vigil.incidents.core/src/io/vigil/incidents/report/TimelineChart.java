@@ -228,7 +228,7 @@ public final class TimelineChart {
 			double seen = scale.x(entry.discovered());
 			Color color = COLORS.get(entry.kind());
 			if (Math.abs(seen - x) >= 2) {
-				g.setColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 90));
+				g.setColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 40));
 				g.draw(new java.awt.geom.Line2D.Double(x, occurredY, seen, discoveredY));
 			}
 			g.setColor(color);
