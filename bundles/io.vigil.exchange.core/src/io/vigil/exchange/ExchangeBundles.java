@@ -136,6 +136,7 @@ public final class ExchangeBundles {
 				: RedactionProfiles.level(options.tlp())
 						.orElseThrow(() -> new ExchangeException("unknown TLP level " + options.tlp()));
 		Redaction redaction = preview(objects, options.redactionProfile(), tlp);
+		duplicates(redaction.objects());
 		byte[] file = write(redaction, signer, recipients, tlp);
 		writeAtomically(out, file);
 		String sha256 = Crypto.sha256(file);
@@ -149,7 +150,8 @@ public final class ExchangeBundles {
 		Map<String, ExchangeObject> seen = new HashMap<>();
 		for (ExchangeObject object : objects) {
 			if (seen.put(object.ref(), object) != null) {
-				throw new ExchangeException("object " + object.ref() + " is selected twice");
+				throw new ExchangeException("object " + object.ref() + " is selected twice, or redaction made two"
+						+ " objects' ids equal");
 			}
 		}
 	}

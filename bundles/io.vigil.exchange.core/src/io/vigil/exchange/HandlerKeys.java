@@ -1,7 +1,6 @@
 package io.vigil.exchange;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -312,9 +311,5 @@ public final class HandlerKeys {
 			throw new ExchangeException("a key name is 1 to 64 letters, digits, '.', '_' and '-', starting with a letter"
 					+ " or digit: '" + name + "'");
 		}
-	}
-
-	static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 }

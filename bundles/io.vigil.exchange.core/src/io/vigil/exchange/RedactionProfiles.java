@@ -149,7 +149,7 @@ public final class RedactionProfiles {
 			}
 			while (parser.nextToken() == JsonToken.FIELD_NAME) {
 				String key = parser.currentName();
-				int line = parser.currentLocation().getLineNr();
+				int line = parser.currentTokenLocation().getLineNr();
 				if (!KEYS.contains(key)) {
 					throw bad(file, line, "unknown key '" + key + "' (known: " + String.join(", ", new TreeSet<>(KEYS))
 							+ ")");
@@ -234,7 +234,7 @@ public final class RedactionProfiles {
 	}
 
 	private static ExchangeException bad(Path file, JsonParser parser, String message) {
-		return bad(file, parser.currentLocation().getLineNr(), message);
+		return bad(file, parser.currentTokenLocation().getLineNr(), message);
 	}
 
 	private static ExchangeException bad(Path file, int line, String message) {
