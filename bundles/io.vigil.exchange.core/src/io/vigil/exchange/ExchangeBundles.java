@@ -1,15 +1,13 @@
 package io.vigil.exchange;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,18 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SequencedMap;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.vigil.core.VigilVersion;
 import io.vigil.core.workspace.Workspace;
 import io.vigil.core.workspace.WorkspaceException;
 import io.vigil.exchange.HandlerKeys.UnlockedKey;
 import io.vigil.exchange.internal.format.Crypto;
 import io.vigil.exchange.internal.format.Json;
-import io.vigil.exchange.internal.format.StoredZip;
 
 /**
  * Exports workspace objects into signed (and optionally encrypted) bundle files, and opens and
@@ -47,17 +39,6 @@ public final class ExchangeBundles {
 	/** The workspace setting holding the secret that keys pseudonyms. */
 	static final String PSEUDONYM_SECRET = "exchange.pseudonymSecret";
 
-	static final String MARKER = "vigil-bundle";
-	static final String MANIFEST = "manifest.json";
-	static final String SIGNATURE = "manifest.sig";
-	static final String PAYLOAD = "payload.bin";
-	static final byte[] MARKER_TEXT = "Vigil workspace bundle, format 1\n".getBytes(StandardCharsets.UTF_8);
-	static final String FORMAT = "vigil-bundle";
-	static final int FORMAT_VERSION = 1;
-	private static final long MAX_FILE = 1L << 30;
-	private static final int MAX_ENTRIES = 1_000_000;
-	private static final byte[] PAYLOAD_AAD = "vigil-bundle payload".getBytes(StandardCharsets.UTF_8);
-	private static final String WRAP_INFO = "vigil-bundle content key";
 
 	private final Workspace workspace;
 	private final HandlerKeys keys;
@@ -137,7 +118,7 @@ public final class ExchangeBundles {
 						.orElseThrow(() -> new ExchangeException("unknown TLP level " + options.tlp()));
 		Redaction redaction = preview(objects, options.redactionProfile(), tlp);
 		duplicates(redaction.objects());
-		byte[] file = write(redaction, signer, recipients, tlp);
+		byte[] file = BundleWriter.write(redaction, signer, recipients, tlp, clock.instant());
 		writeAtomically(out, file);
 		String sha256 = Crypto.sha256(file);
 		Map<String, String> hashes = new LinkedHashMap<>();
@@ -156,96 +137,6 @@ public final class ExchangeBundles {
 		}
 	}
 
-	private byte[] write(Redaction redaction, UnlockedKey signer, List<HandlerKey> recipients, String tlp)
-			throws ExchangeException {
-		SequencedMap<String, byte[]> contents = new LinkedHashMap<>();
-		Map<String, String> refs = new HashMap<>();
-		int index = 0;
-		for (ExchangeObject object : redaction.objects()) {
-			refs.put(ObjectEntries.add(object, ++index, contents), object.ref());
-		}
-		boolean encrypted = !recipients.isEmpty();
-		ObjectNode manifest = manifest(redaction, signer.key(), tlp);
-		ArrayNode entries = manifest.putArray("entries");
-		contents.forEach((path, bytes) -> {
-			ObjectNode entry = entries.addObject().put("path", path).put("sha256", Crypto.sha256(bytes))
-					.put("size", bytes.length);
-			if (!encrypted && refs.containsKey(path)) {
-				entry.put("object", refs.get(path));
-			}
-		});
-		SequencedMap<String, byte[]> outer = new LinkedHashMap<>();
-		outer.put(MARKER, MARKER_TEXT);
-		try {
-			if (encrypted) {
-				byte[] payload = encrypt(StoredZip.write(contents), recipients, manifest);
-				byte[] manifestBytes = Json.canonical(manifest);
-				outer.put(MANIFEST, manifestBytes);
-				outer.put(SIGNATURE, Crypto.sign(signer.signing(), manifestBytes));
-				outer.put(PAYLOAD, payload);
-			} else {
-				byte[] manifestBytes = Json.canonical(manifest);
-				outer.put(MANIFEST, manifestBytes);
-				outer.put(SIGNATURE, Crypto.sign(signer.signing(), manifestBytes));
-				outer.putAll(contents);
-			}
-		} catch (GeneralSecurityException e) {
-			throw new ExchangeException("cannot sign or encrypt the bundle: " + e.getMessage(), e);
-		}
-		return StoredZip.write(outer);
-	}
-
-	private ObjectNode manifest(Redaction redaction, HandlerKey signer, String tlp) {
-		ObjectNode manifest = Json.MAPPER.createObjectNode().put("format", FORMAT).put("formatVersion", FORMAT_VERSION)
-				.put("vigilVersion", VigilVersion.running().toString()).put("created", clock.instant().toString())
-				.put("exporter", signer.name()).put("redactionProfile", redaction.profile())
-				.put("objectCount", redaction.objects().size());
-		if (tlp != null) {
-			manifest.put("tlp", tlp);
-		}
-		manifest.putObject("signer").put("name", signer.name()).put("created", signer.created().toString())
-				.put("signingKey", Json.base64(signer.signingKey()))
-				.put("encryptionKey", Json.base64(signer.encryptionKey())).put("fingerprint", signer.fingerprint());
-		return manifest;
-	}
-
-	/**
-	 * Encrypts the inner archive with a random AES-256-GCM content key, and wraps that key for each
-	 * recipient under a key derived by HKDF-SHA256 from an X25519 agreement with a one-time key.
-	 */
-	private static byte[] encrypt(byte[] inner, List<HandlerKey> recipients, ObjectNode manifest)
-			throws GeneralSecurityException {
-		byte[] contentKey = Crypto.random(Crypto.KEY_BYTES);
-		byte[] nonce = Crypto.random(Crypto.NONCE_BYTES);
-		byte[] payload = Crypto.encrypt(contentKey, nonce, inner, PAYLOAD_AAD);
-		ObjectNode encryption = manifest.putObject("encryption").put("cipher", "AES-256-GCM")
-				.put("keyAgreement", "X25519+HKDF-SHA256").put("payload", PAYLOAD)
-				.put("payloadSha256", Crypto.sha256(payload)).put("payloadSize", payload.length)
-				.put("nonce", Json.base64(nonce));
-		ArrayNode list = encryption.putArray("recipients");
-		for (HandlerKey recipient : recipients) {
-			KeyPair ephemeral = Crypto.agreementKeyPair();
-			byte[] ephemeralKey = ephemeral.getPublic().getEncoded();
-			byte[] wrapKey = wrapKey(Crypto.agree(ephemeral.getPrivate(), recipient.encryptionKey()), ephemeralKey,
-					recipient.encryptionKey());
-			byte[] wrapNonce = Crypto.random(Crypto.NONCE_BYTES);
-			list.addObject().put("name", recipient.name()).put("fingerprint", recipient.fingerprint())
-					.put("encryptionKey", Json.base64(recipient.encryptionKey()))
-					.put("ephemeralKey", Json.base64(ephemeralKey)).put("nonce", Json.base64(wrapNonce))
-					.put("wrappedKey", Json.base64(Crypto.encrypt(wrapKey, wrapNonce, contentKey,
-							recipient.encryptionKey())));
-		}
-		return payload;
-	}
-
-	private static byte[] wrapKey(byte[] shared, byte[] ephemeralKey, byte[] recipientKey)
-			throws GeneralSecurityException {
-		byte[] salt = new byte[ephemeralKey.length + recipientKey.length];
-		System.arraycopy(ephemeralKey, 0, salt, 0, ephemeralKey.length);
-		System.arraycopy(recipientKey, 0, salt, ephemeralKey.length, recipientKey.length);
-		return Crypto.hkdf(shared, salt, WRAP_INFO, Crypto.KEY_BYTES);
-	}
-
 	/**
 	 * Opens a bundle read-only and verifies it. Stores nothing.
 	 *
@@ -256,204 +147,7 @@ public final class ExchangeBundles {
 	 *             it is encrypted and this workspace cannot decrypt it
 	 */
 	public VerifiedBundle open(Path file, Passphrases passphrases) throws ExchangeException, WorkspaceException {
-		byte[] bytes = readFile(file);
-		SequencedMap<String, byte[]> outer = archive(file, bytes, "");
-		byte[] marker = outer.get(MARKER);
-		byte[] manifestBytes = outer.get(MANIFEST);
-		byte[] signature = outer.get(SIGNATURE);
-		if (marker == null || !java.util.Arrays.equals(marker, MARKER_TEXT) || manifestBytes == null
-				|| signature == null) {
-			throw new BundleRejectedException(file + " is not a Vigil bundle: it lacks the " + MARKER + ", " + MANIFEST
-					+ " or " + SIGNATURE + " entry");
-		}
-		ObjectNode manifest = Json.parseObject(manifestBytes);
-		HandlerKey signer = signer(file, manifest);
-		if (!Crypto.verify(signer.signingKey(), manifestBytes, signature)) {
-			throw new BundleRejectedException(file + ": bad signature: the manifest was altered, or was not signed by"
-					+ " the key it names (" + signer.name() + ", fingerprint " + signer.fingerprint() + ")");
-		}
-		if (!FORMAT.equals(Json.text(manifest, "format")) || manifest.path("formatVersion").asInt() != FORMAT_VERSION) {
-			throw new BundleRejectedException(file + ": bundle format " + Json.text(manifest, "format") + " version "
-					+ manifest.path("formatVersion") + " is not one this Vigil reads (" + FORMAT + " " + FORMAT_VERSION
-					+ ")");
-		}
-		Optional<HandlerKey> known = keys.findBySigningKey(signer.signingKey());
-		List<String> warnings = new ArrayList<>();
-		if (known.isEmpty()) {
-			if (workspace.property(ACCEPT_KNOWN_SIGNERS_ONLY).map(Boolean::parseBoolean).orElse(false)) {
-				throw new BundleRejectedException(file + ": unknown signer " + signer.name() + " (fingerprint "
-						+ signer.fingerprint() + "); this workspace accepts bundles from known signers only ("
-						+ ACCEPT_KNOWN_SIGNERS_ONLY + "); import the signer's public key first");
-			}
-			warnings.add("signed by " + signer.name() + ", key fingerprint " + signer.fingerprint()
-					+ ", which this workspace does not know: check the fingerprint with the sender");
-		}
-		boolean encrypted = manifest.get("encryption") instanceof ObjectNode;
-		SequencedMap<String, byte[]> contents = encrypted
-				? decrypt(file, outer, manifest, passphrases)
-				: without(outer, MARKER, MANIFEST, SIGNATURE);
-		List<VerifiedBundle.BundleObject> objects = objects(file, manifest, contents);
-		return new VerifiedBundle(file, Crypto.sha256(bytes), instant(file, manifest), Json.text(manifest,
-				"vigilVersion"), Json.text(manifest, "redactionProfile"), Json.text(manifest, "tlp"),
-				known.orElse(signer), known.isPresent(), encrypted, objects, warnings);
-	}
-
-	private static byte[] readFile(Path file) throws BundleRejectedException {
-		try {
-			if (!Files.isRegularFile(file)) {
-				throw new BundleRejectedException(file + " is not a file");
-			}
-			if (Files.size(file) > MAX_FILE) {
-				throw new BundleRejectedException(file + " is larger than the " + (MAX_FILE >> 20) + " MiB a bundle may"
-						+ " have");
-			}
-			return Files.readAllBytes(file);
-		} catch (IOException e) {
-			throw new BundleRejectedException("cannot read " + file + ": " + e.getMessage(), e);
-		}
-	}
-
-	private static SequencedMap<String, byte[]> archive(Path file, byte[] bytes, String what)
-			throws BundleRejectedException {
-		try {
-			return StoredZip.read(bytes, MAX_ENTRIES);
-		} catch (java.util.zip.ZipException e) {
-			throw new BundleRejectedException(file + (what.isEmpty() ? " is not a Vigil bundle, or is damaged: "
-					: ": its " + what + " is damaged: ") + e.getMessage(), e);
-		}
-	}
-
-	private static HandlerKey signer(Path file, ObjectNode manifest) throws BundleRejectedException {
-		ObjectNode signer = manifest != null && manifest.get("signer") instanceof ObjectNode node ? node : null;
-		String name = Json.text(signer, "name");
-		byte[] signing = Json.base64(signer, "signingKey");
-		byte[] encryption = Json.base64(signer, "encryptionKey");
-		if (name == null || signing == null || encryption == null) {
-			throw new BundleRejectedException(file + ": bad signature: the manifest is damaged (it does not name its"
-					+ " signer's keys)");
-		}
-		try {
-			return new HandlerKey(name, signing, encryption, java.time.Instant.parse(Json.text(signer, "created")),
-					false);
-		} catch (RuntimeException e) {
-			throw new BundleRejectedException(file + ": bad signature: the manifest is damaged (signer)", e);
-		}
-	}
-
-	private static java.time.Instant instant(Path file, ObjectNode manifest) throws BundleRejectedException {
-		try {
-			return java.time.Instant.parse(Json.text(manifest, "created"));
-		} catch (RuntimeException e) {
-			throw new BundleRejectedException(file + ": the manifest has no valid creation time", e);
-		}
-	}
-
-	private SequencedMap<String, byte[]> decrypt(Path file, SequencedMap<String, byte[]> outer, ObjectNode manifest,
-			Passphrases passphrases) throws ExchangeException {
-		ObjectNode encryption = (ObjectNode) manifest.get("encryption");
-		byte[] payload = outer.get(PAYLOAD);
-		if (payload == null || outer.size() != 4) {
-			throw new BundleRejectedException(file + ": an encrypted bundle holds " + MARKER + ", " + MANIFEST + ", "
-					+ SIGNATURE + " and " + PAYLOAD + " only");
-		}
-		if (!Crypto.sha256(payload).equals(Json.text(encryption, "payloadSha256"))) {
-			throw new BundleRejectedException(file + ": hash mismatch of " + PAYLOAD + " (the encrypted objects)");
-		}
-		List<String> names = new ArrayList<>();
-		for (var recipient : encryption.path("recipients")) {
-			names.add(Json.text(recipient, "name") + " (" + Json.text(recipient, "fingerprint") + ")");
-			byte[] recipientKey = Json.base64(recipient, "encryptionKey");
-			Optional<HandlerKey> own = ownKeyFor(recipientKey);
-			if (own.isPresent()) {
-				return openPayload(file, payload, encryption, recipient, own.get(), passphrases);
-			}
-		}
-		throw new BundleRejectedException(file + ": not a recipient: the bundle is encrypted for " + String.join(", ",
-				names) + ", and this workspace has none of their private keys");
-	}
-
-	private Optional<HandlerKey> ownKeyFor(byte[] encryptionKey) throws ExchangeException {
-		if (encryptionKey == null) {
-			return Optional.empty();
-		}
-		for (HandlerKey key : keys.list()) {
-			if (key.own() && java.util.Arrays.equals(key.encryptionKey(), encryptionKey)) {
-				return Optional.of(key);
-			}
-		}
-		return Optional.empty();
-	}
-
-	private SequencedMap<String, byte[]> openPayload(Path file, byte[] payload, ObjectNode encryption,
-			com.fasterxml.jackson.databind.JsonNode recipient, HandlerKey own, Passphrases passphrases)
-			throws ExchangeException {
-		UnlockedKey unlocked;
-		try {
-			unlocked = keys.unlock(own.name(), passphrases.passphrase(own.name()));
-		} catch (BundleRejectedException e) {
-			throw e;
-		} catch (ExchangeException e) {
-			throw new BundleRejectedException(file + ": cannot decrypt: " + e.getMessage(), e);
-		}
-		try {
-			byte[] ephemeralKey = Json.base64(recipient, "ephemeralKey");
-			byte[] wrapKey = wrapKey(Crypto.agree(unlocked.encryption(), ephemeralKey), ephemeralKey,
-					own.encryptionKey());
-			byte[] contentKey = Crypto.decrypt(wrapKey, Json.base64(recipient, "nonce"),
-					Json.base64(recipient, "wrappedKey"), own.encryptionKey());
-			byte[] inner = Crypto.decrypt(contentKey, Json.base64(encryption, "nonce"), payload, PAYLOAD_AAD);
-			return archive(file, inner, "decrypted content");
-		} catch (GeneralSecurityException | RuntimeException e) {
-			throw new BundleRejectedException(file + ": cannot decrypt the objects for key " + own.name()
-					+ ": the key material in the manifest does not fit (" + e.getMessage() + ")", e);
-		}
-	}
-
-	private static SequencedMap<String, byte[]> without(SequencedMap<String, byte[]> entries, String... names) {
-		SequencedMap<String, byte[]> rest = new LinkedHashMap<>(entries);
-		for (String name : names) {
-			rest.remove(name);
-		}
-		return rest;
-	}
-
-	/** Checks every entry against the manifest, then reads the objects. */
-	private static List<VerifiedBundle.BundleObject> objects(Path file, ObjectNode manifest,
-			SequencedMap<String, byte[]> contents) throws BundleRejectedException {
-		Map<String, String> listed = new LinkedHashMap<>();
-		for (var entry : manifest.path("entries")) {
-			String path = Json.text(entry, "path");
-			String sha256 = Json.text(entry, "sha256");
-			byte[] bytes = path == null ? null : contents.get(path);
-			String ref = Json.text(entry, "object");
-			String what = path + (ref == null ? "" : " (" + ref + ")");
-			if (bytes == null) {
-				throw new BundleRejectedException(file + ": entry " + what + " listed in the manifest is missing");
-			}
-			if (!Crypto.sha256(bytes).equals(sha256) || entry.path("size").asLong(-1) != bytes.length) {
-				throw new BundleRejectedException(file + ": hash mismatch of " + what + ": its content was altered");
-			}
-			if (listed.put(path, sha256) != null) {
-				throw new BundleRejectedException(file + ": the manifest lists " + path + " twice");
-			}
-		}
-		for (String path : contents.keySet()) {
-			if (!listed.containsKey(path)) {
-				throw new BundleRejectedException(file + ": entry " + path + " is not listed in the signed manifest");
-			}
-		}
-		List<VerifiedBundle.BundleObject> objects = new ArrayList<>();
-		for (Map.Entry<String, String> entry : listed.entrySet()) {
-			if (entry.getKey().startsWith("objects/")) {
-				ExchangeObject object = ObjectEntries.read(entry.getKey(), contents.get(entry.getKey()), contents);
-				objects.add(new VerifiedBundle.BundleObject(object, entry.getValue(), contentHash(object)));
-			}
-		}
-		if (objects.size() != manifest.path("objectCount").asInt(-1)) {
-			throw new BundleRejectedException(file + ": the manifest counts " + manifest.path("objectCount")
-					+ " objects but lists " + objects.size());
-		}
-		return objects;
+		return new BundleReader(workspace, keys).open(file, passphrases);
 	}
 
 	/**
@@ -561,7 +255,7 @@ public final class ExchangeBundles {
 	private byte[] pseudonymSecret() throws WorkspaceException {
 		Optional<String> stored = workspace.property(PSEUDONYM_SECRET);
 		if (stored.isPresent()) {
-			return java.util.Base64.getDecoder().decode(stored.get());
+			return Base64.getDecoder().decode(stored.get());
 		}
 		byte[] secret = Crypto.random(32);
 		workspace.setProperty(PSEUDONYM_SECRET, Json.base64(secret));

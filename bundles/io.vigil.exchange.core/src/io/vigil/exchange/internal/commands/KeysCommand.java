@@ -15,6 +15,7 @@ import io.vigil.core.command.Arguments;
 import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
 import io.vigil.core.command.VigilCommand;
+import io.vigil.exchange.ExchangeBundles;
 import io.vigil.exchange.ExchangeException;
 import io.vigil.exchange.HandlerKey;
 import io.vigil.exchange.HandlerKeys;
@@ -50,11 +51,14 @@ public final class KeysCommand implements VigilCommand {
 	public String usage() {
 		return """
 				keys new NAME | keys list [--format table|json] | keys export-public NAME --out FILE | keys import FILE
+				     | keys signers [any|known-only]
 				  new NAME            makes an own key (signing and encryption pairs); the passphrase protecting the
 				                      private keys is asked twice on the terminal, or read from VIGIL_PASSPHRASE
 				  list                name, fingerprint, created, and whether own (private) or another handler's (public)
 				  export-public NAME  writes the public keys for other handlers to import
-				  import FILE         adds another handler's public keys (a known signer, a recipient)""";
+				  import FILE         adds another handler's public keys (a known signer, a recipient)
+				  signers [POLICY]    shows or sets which bundles import accepts: any (default; an unknown signer
+				                      is a warning) or known-only (the setting exchange.acceptKnownSignersOnly)""";
 	}
 
 	@Override
@@ -75,8 +79,9 @@ public final class KeysCommand implements VigilCommand {
 				HandlerKey key = keys.importPublic(Path.of(single(positional, "keys import FILE")));
 				context.out().println("known key " + key.name() + "  " + key.fingerprint());
 			}
+			case "signers" -> signers(context, positional);
 			default -> throw new CommandException("unknown keys action " + positional.get(0)
-					+ " (new, list, export-public, import)");
+					+ " (new, list, export-public, import, signers)");
 			}
 		} catch (ExchangeException e) {
 			throw new CommandException(e.getMessage(), e);
@@ -119,6 +124,24 @@ public final class KeysCommand implements VigilCommand {
 		}
 		keys.exportPublic(name, Path.of(out));
 		context.out().println("wrote the public keys of " + name + " to " + out);
+	}
+
+	private static void signers(CommandContext context, List<String> positional) throws Exception {
+		if (positional.size() > 2) {
+			throw new CommandException("use: keys signers [any|known-only]");
+		}
+		if (positional.size() == 2) {
+			String policy = positional.get(1);
+			if (!policy.equals("any") && !policy.equals("known-only")) {
+				throw new CommandException("keys signers takes any or known-only, not " + policy);
+			}
+			context.workspace().setProperty(ExchangeBundles.ACCEPT_KNOWN_SIGNERS_ONLY,
+					Boolean.toString(policy.equals("known-only")));
+		}
+		boolean knownOnly = context.workspace().property(ExchangeBundles.ACCEPT_KNOWN_SIGNERS_ONLY)
+				.map(Boolean::parseBoolean).orElse(false);
+		context.out().println(knownOnly ? "known-only: bundles from unknown signers are refused"
+				: "any: bundles from unknown signers are imported with a warning");
 	}
 
 	private static String single(List<String> positional, String use) throws CommandException {

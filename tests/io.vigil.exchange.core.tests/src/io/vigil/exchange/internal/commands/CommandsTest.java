@@ -143,6 +143,32 @@ class CommandsTest {
 	}
 
 	@Test
+	void theSignerIsRememberedOnlyWhenAskedAndKnownOnlyRefusesStrangers() throws Exception {
+		run(new KeysCommand(environment), alice, "new", "alice");
+		notes.put(alice, "n1", "{\"text\":\"hello\"}");
+		Path file = folder.resolve("notes.vigil");
+		run(new ExportCommand(environment, List.of(notes)), alice, "--objects", "note:n1", "--out", file.toString());
+		Result policy = run(new KeysCommand(environment), bob, "signers", "known-only");
+
+		CommandException refused = assertThrows(CommandException.class,
+				() -> run(new ImportCommand(environment, List.of(notes)), bob, file.toString()));
+		run(new KeysCommand(environment), bob, "signers", "any");
+		run(new ImportCommand(environment, List.of(notes)), bob, file.toString());
+		boolean knownAfterPlainOpen = environment.keys(bob).find("alice").isPresent();
+		Result remembered = run(new ImportCommand(environment, List.of(notes)), bob, file.toString(),
+				"--remember-signer");
+		run(new KeysCommand(environment), bob, "signers", "known-only");
+		Result known = run(new ImportCommand(environment, List.of(notes)), bob, file.toString());
+
+		assertEquals("known-only: bundles from unknown signers are refused", policy.out.strip());
+		assertTrue(refused.getMessage().contains("unknown signer alice (fingerprint "), refused.getMessage());
+		assertFalse(knownAfterPlainOpen);
+		assertTrue(remembered.out.contains("remembered signer alice ("), remembered.out);
+		assertTrue(known.out.contains("(known)"), known.out);
+		assertEquals("", known.err);
+	}
+
+	@Test
 	void conflictsAreListedAndKeptAsOursUnlessAcceptTheirs() throws Exception {
 		run(new KeysCommand(environment), alice, "new", "alice");
 		notes.put(alice, "n1", "{\"text\":\"alice's\"}");
