@@ -72,6 +72,21 @@ class EncryptionAndTrustTest {
 	}
 
 	@Test
+	void anAlteredPayloadIsRefusedBeforeDecryption() throws Exception {
+		Path file = encryptedForBob();
+		Path tampered = folder.resolve("tampered.vigil");
+		Files.write(tampered, TamperTest.forge(Files.readAllBytes(file), "payload.bin", bytes -> {
+			byte[] copy = bytes.clone();
+			copy[copy.length / 2] ^= 0x01;
+			return copy;
+		}));
+
+		BundleRejectedException e = assertThrows(BundleRejectedException.class, () -> bob.open(tampered));
+
+		assertEquals(tampered + ": hash mismatch of payload.bin (the encrypted objects)", e.getMessage());
+	}
+
+	@Test
 	void someoneElseCannotOpenIt() throws Exception {
 		Path file = encryptedForBob();
 

@@ -68,7 +68,7 @@ class CommandsTest {
 			return new HandlerKeys(workspace.settingsDirectory().resolve("keys"), Clock.systemUTC(), 1_000);
 		}
 	};
-	private final NoteParticipant notes = new NoteParticipant();
+	private final NoteParticipant notes = new NoteParticipant("note");
 
 	@BeforeEach
 	void setUp() throws Exception {
@@ -204,6 +204,22 @@ class CommandsTest {
 	}
 
 	@Test
+	void anIncidentExportTakesWhatTheIncidentParticipantCollects() throws Exception {
+		run(new KeysCommand(environment), alice, "new", "alice");
+		NoteParticipant incidents = new NoteParticipant("incident");
+		incidents.put(alice, "INC-1", "{\"title\":\"Beacon\",\"tlp\":\"RED\",\"summary\":\"from 10.9.8.7\"}");
+		Path file = folder.resolve("inc.vigil");
+
+		Result exported = run(new ExportCommand(environment, List.of(notes, incidents)), alice, "--incident", "INC-1",
+				"--out", file.toString());
+
+		assertTrue(exported.out.contains(": 1 objects, signed by alice"), exported.out);
+		assertTrue(exported.out.contains("redaction pseudonymize"), "the incident's TLP RED chose it: " + exported.out);
+		assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+				.contains("10.9.8.7"));
+	}
+
+	@Test
 	void anIncidentExportWithoutAnIncidentParticipantSaysSo() throws Exception {
 		run(new KeysCommand(environment), alice, "new", "alice");
 
@@ -299,13 +315,19 @@ class CommandsTest {
 
 		private static final ObjectMapper JSON = new ObjectMapper();
 
+		private final String type;
+
+		NoteParticipant(String type) {
+			this.type = type;
+		}
+
 		@Override
 		public Set<String> types() {
-			return Set.of("note");
+			return Set.of(type);
 		}
 
 		void put(Workspace workspace, String id, String json) throws Exception {
-			store(List.of(new ExchangeObject("note", id, Instant.parse("2026-12-04T09:00:00Z"),
+			store(List.of(new ExchangeObject(type, id, Instant.parse("2026-12-04T09:00:00Z"),
 					(ObjectNode) JSON.readTree(json), List.of())), workspace);
 		}
 
@@ -313,10 +335,13 @@ class CommandsTest {
 			workspace.ensureSchema(SCHEMA);
 			List<ExchangeObject> all = new java.util.ArrayList<>();
 			try (var connection = workspace.database().connect();
-					var rows = connection.createStatement().executeQuery("SELECT ID, BODY FROM NOTE ORDER BY ID")) {
-				while (rows.next()) {
-					all.add(new ExchangeObject("note", rows.getString(1), Instant.parse("2026-12-04T09:00:00Z"),
-							(ObjectNode) JSON.readTree(rows.getString(2)), List.of()));
+					var query = connection.prepareStatement("SELECT ID, BODY FROM NOTE WHERE KIND = ? ORDER BY ID")) {
+				query.setString(1, type);
+				try (var rows = query.executeQuery()) {
+					while (rows.next()) {
+						all.add(new ExchangeObject(type, rows.getString(1), Instant.parse("2026-12-04T09:00:00Z"),
+								(ObjectNode) JSON.readTree(rows.getString(2)), List.of()));
+					}
 				}
 			}
 			return all;
@@ -326,8 +351,10 @@ class CommandsTest {
 		public List<ExchangeObject> collect(ExchangeSelection selection, Workspace workspace) throws ExchangeException,
 				WorkspaceException {
 			List<ExchangeObject> found = new java.util.ArrayList<>();
-			for (String id : selection.idsOfType("note")) {
-				found.add(current("note", id, workspace).orElseThrow(() -> new ExchangeException("no note " + id)));
+			List<String> ids = selection.kind().equals(ExchangeSelection.INCIDENT) ? selection.ids()
+					: selection.idsOfType(type);
+			for (String id : ids) {
+				found.add(current(type, id, workspace).orElseThrow(() -> new ExchangeException("no " + type + " " + id)));
 			}
 			return found;
 		}
@@ -347,12 +374,14 @@ class CommandsTest {
 			try (var connection = workspace.database().connect()) {
 				connection.setAutoCommit(false);
 				for (ExchangeObject object : objects) {
-					try (var delete = connection.prepareStatement("DELETE FROM NOTE WHERE ID = ?");
-							var insert = connection.prepareStatement("INSERT INTO NOTE (ID, BODY) VALUES (?, ?)")) {
-						delete.setString(1, object.id());
+					try (var delete = connection.prepareStatement("DELETE FROM NOTE WHERE KIND = ? AND ID = ?");
+							var insert = connection.prepareStatement("INSERT INTO NOTE (KIND, ID, BODY) VALUES (?, ?, ?)")) {
+						delete.setString(1, type);
+						delete.setString(2, object.id());
 						delete.executeUpdate();
-						insert.setString(1, object.id());
-						insert.setString(2, object.content().toString());
+						insert.setString(1, type);
+						insert.setString(2, object.id());
+						insert.setString(3, object.content().toString());
 						insert.executeUpdate();
 					}
 				}
@@ -371,7 +400,8 @@ class CommandsTest {
 			@Override
 			public List<SchemaMigration> migrations() {
 				return List.of(SchemaMigration.sql(1, "notes",
-						"CREATE TABLE NOTE (ID VARCHAR(64) PRIMARY KEY, BODY VARCHAR(4000) NOT NULL)"));
+						"CREATE TABLE NOTE (KIND VARCHAR(16) NOT NULL, ID VARCHAR(64) NOT NULL, BODY VARCHAR(4000) NOT NULL,"
+								+ " PRIMARY KEY (KIND, ID))"));
 			}
 		};
 	}
