@@ -210,10 +210,18 @@ public final class ExchangeBundles {
 		return byType;
 	}
 
+	/** Carries out a plan, keeping the workspace's copy in every conflict without a decision. */
+	public MergeResult merge(MergePlan plan, Map<String, MergeDecision> decisions)
+			throws ExchangeException, WorkspaceException {
+		return merge(plan, decisions, MergeDecision.OURS);
+	}
+
 	/**
 	 * Carries out a plan: stores the added and updated objects, and the conflicts decided for the
 	 * bundle, with their participants (one transaction per participant); then records every
-	 * object's bundle content hash as the new base.
+	 * object's bundle content hash as the new base. When a participant fails, the participants before
+	 * it have stored their objects but no base is recorded, so merging the bundle again plans the
+	 * same changes (the stored ones then as {@link MergeAction#SAME}).
 	 *
 	 * @param decisions decisions for conflicts by reference {@code type:id}
 	 * @param otherwise the decision for conflicts without one

@@ -12,6 +12,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ public final class HandlerKeys {
 			KeyPair signing = Crypto.signingKeyPair();
 			KeyPair encryption = Crypto.agreementKeyPair();
 			HandlerKey key = new HandlerKey(name, signing.getPublic().getEncoded(), encryption.getPublic().getEncoded(),
-					clock.instant(), true);
+					clock.instant().truncatedTo(ChronoUnit.SECONDS), true);
 			ObjectNode file = publicJson(key, KEY_FORMAT);
 			file.set("private", sealPrivate(key, signing.getPrivate(), encryption.getPrivate(), passphrase));
 			write(name, file);

@@ -87,6 +87,19 @@ class EncryptionAndTrustTest {
 	}
 
 	@Test
+	void flippingAnyOneByteOfAnEncryptedBundleMakesItRefused() throws Exception {
+		byte[] original = Files.readAllBytes(encryptedForBob());
+		Path tampered = folder.resolve("tampered.vigil");
+		for (int position = 0; position < original.length; position++) {
+			byte[] copy = original.clone();
+			copy[position] ^= 0x01;
+			Files.write(tampered, copy);
+			int at = position;
+			assertThrows(BundleRejectedException.class, () -> bob.open(tampered), () -> "byte " + at + " was changed");
+		}
+	}
+
+	@Test
 	void someoneElseCannotOpenIt() throws Exception {
 		Path file = encryptedForBob();
 
