@@ -137,6 +137,10 @@ final class BundleReader {
 			throw new BundleRejectedException(file + ": bad signature: the manifest is damaged (it does not name its"
 					+ " signer's keys)");
 		}
+		if (!name.matches(HandlerKeys.NAME_PATTERN)) {
+			throw new BundleRejectedException(file + ": the manifest names its signer with characters a key name may"
+					+ " not have");
+		}
 		try {
 			return new HandlerKey(name, signing, encryption, Instant.parse(Json.text(signer, "created")),
 					false);
