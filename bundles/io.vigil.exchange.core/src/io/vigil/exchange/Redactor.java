@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -240,7 +241,9 @@ final class Redactor {
 		if (IPV4.matcher(text).matches()) {
 			return true;
 		}
-		if (!text.contains(":") || !text.matches("[0-9A-Fa-f:]+")) {
+		// Two hex groups at least: "::" and "::1" in text are more often code ("std::vector") than hosts.
+		if (!text.contains(":") || !text.matches("[0-9A-Fa-f:]+")
+				|| Arrays.stream(text.split(":")).filter(group -> !group.isEmpty()).count() < 2) {
 			return false;
 		}
 		try {

@@ -49,7 +49,8 @@ class RedactionTest {
 						 "details":{"username":"jdoe","sourceipaddress":"10.20.30.40","payload":"raw bytes of jdoe"}}"""),
 				Handler.object("event", "e-2", """
 						{"incident":"INC-5","details":{"sourcehostname":"ws-finance-07","user":"mallory",
-						 "destinationipaddress":"192.168.7.9"},"raw":"<13>Dec 4 mallory"}"""),
+						 "destinationipaddress":"192.168.7.9"},"raw":"<13>Dec 4 mallory",
+						 "comment":"see std::vector and ::1"}"""),
 				Handler.object("alert", "41", """
 						{"incident":"INC-5","groupField":"details.username","groupValue":"jdoe",
 						 "summary":"5 failed logins by jdoe"}""",
@@ -106,6 +107,7 @@ class RedactionTest {
 		assertEquals(List.of("log.txt"), alert.attachments().stream().map(Attachment::name).toList());
 		assertTrue(bundle.objects().get(0).object().content().path("notes").get(0).asText().endsWith(" at 09:15:00"),
 				"a time is not an address");
+		assertEquals("see std::vector and ::1", bundle.objects().get(2).object().content().path("comment").asText());
 	}
 
 	@Test

@@ -1,11 +1,13 @@
 package io.vigil.exchange.internal.commands;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -87,7 +89,7 @@ public final class ExportCommand implements VigilCommand {
 			List<ExchangeObject> objects = collect(context.workspace(), arguments);
 			String tlp = arguments.value("--tlp") != null ? arguments.value("--tlp") : incidentTlp(objects);
 			ExchangeBundles bundles = new ExchangeBundles(context.workspace(), environment.keys(context.workspace()),
-					java.time.Clock.systemUTC());
+					Clock.systemUTC());
 			if (arguments.has("--preview")) {
 				print(context, bundles.preview(objects, arguments.value("--redact"), tlp));
 				return 0;
@@ -159,7 +161,7 @@ public final class ExportCommand implements VigilCommand {
 		if (participant == null) {
 			throw new CommandException("no installed capability exports objects of type '" + type + "'"
 					+ (byType.isEmpty() ? " (none is installed)" : " (installed: " + String.join(", ",
-							new java.util.TreeSet<>(byType.keySet())) + ")"));
+							new TreeSet<>(byType.keySet())) + ")"));
 		}
 		return participant;
 	}
