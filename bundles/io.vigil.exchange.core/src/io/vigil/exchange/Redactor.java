@@ -26,7 +26,8 @@ import io.vigil.exchange.internal.format.Crypto;
 /**
  * Applies a {@link RedactionProfile} to the objects of one export. First it collects every value of
  * the profile's user, host and address fields (and an alert's grouped value when it groups by such
- * a field) and every IP address in any text; each gets a pseudonym, an HMAC of the value under the
+ * a field, and an incident observable's value when it is of such a kind) and every IP address in
+ * any text; each gets a pseudonym, an HMAC of the value under the
  * workspace's secret, so the same value gets the same pseudonym in every export of the workspace
  * and the value cannot be computed back. Then it replaces every occurrence of every collected
  * value in all text of all objects (field names, values, ids, text attachments), drops the
@@ -76,6 +77,7 @@ final class Redactor {
 
 	private void collect(JsonNode node, String path) {
 		if (node instanceof ObjectNode object) {
+			collectTypedValue(object);
 			object.properties().forEach(field -> collect(field.getValue(), join(path, field.getKey())));
 		} else if (node instanceof ArrayNode array) {
 			array.forEach(item -> collect(item, path));
@@ -106,6 +108,38 @@ final class Redactor {
 			remember("host", value.asText());
 		} else if (RedactionProfile.matches(profile.addresses(), name)) {
 			remember(isAddress(value.asText()) ? "ip" : "host", value.asText());
+		}
+	}
+
+	/**
+	 * An incident's observable, {@code {"kind": "user", "value": "jdoe"}}, names what its value is;
+	 * users, hosts (and domains) and addresses are collected when the profile collects their kind.
+	 */
+	private void collectTypedValue(ObjectNode object) {
+		JsonNode kind = object.get("kind");
+		JsonNode value = object.get("value");
+		if (kind == null || !kind.isTextual() || value == null || !value.isTextual()) {
+			return;
+		}
+		switch (kind.asText().toLowerCase(Locale.ROOT)) {
+		case "user" -> {
+			if (!profile.users().isEmpty()) {
+				remember("user", value.asText());
+			}
+		}
+		case "host", "domain" -> {
+			if (!profile.hosts().isEmpty()) {
+				remember("host", value.asText());
+			}
+		}
+		case "ip" -> {
+			if (profile.ipAddresses() || !profile.addresses().isEmpty()) {
+				remember("ip", value.asText());
+			}
+		}
+		default -> {
+			// Hashes and URLs are not personal: they stay.
+		}
 		}
 	}
 

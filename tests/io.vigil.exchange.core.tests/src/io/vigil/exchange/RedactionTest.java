@@ -24,7 +24,7 @@ class RedactionTest {
 
 	/** Values the pseudonymize profile must remove, as they appear in the objects. */
 	private static final List<String> SECRETS = List.of("10.20.30.40", "192.168.7.9", "2001:db8::17", "jdoe", "mallory",
-			"ws-finance-07", "db01.corp.example");
+			"ws-finance-07", "db01.corp.example", "svc_backup", "evil-cdn.example");
 	/** The same, with the spellings that appear in text; searched in raw bytes, where base64 could mimic any case. */
 	private static final List<String> SECRETS_AS_WRITTEN = java.util.stream.Stream
 			.concat(SECRETS.stream(), java.util.stream.Stream.of("JDOE")).toList();
@@ -43,7 +43,10 @@ class RedactionTest {
 				Handler.object("incident", "INC-5", """
 						{"title":"Brute force on db01.corp.example","tlp":"RED",
 						 "summary":"JDOE was locked out after logins from 10.20.30.40 and 2001:db8::17",
-						 "notes":["mallory used ws-finance-07 at 09:15:00"]}"""),
+						 "notes":["mallory used ws-finance-07 at 09:15:00"],
+						 "observables":[{"kind":"user","value":"svc_backup","comment":"svc_backup ran the dump"},
+						                {"kind":"domain","value":"evil-cdn.example"},
+						                {"kind":"hash","value":"d41d8cd98f00b204e9800998ecf8427e"}]}"""),
 				Handler.object("event", "e-1", """
 						{"incident":"INC-5","hostname":"db01.corp.example","summary":"login failed",
 						 "details":{"username":"jdoe","sourceipaddress":"10.20.30.40","payload":"raw bytes of jdoe"}}"""),
@@ -107,6 +110,8 @@ class RedactionTest {
 		assertEquals(List.of("log.txt"), alert.attachments().stream().map(Attachment::name).toList());
 		assertTrue(bundle.objects().get(0).object().content().path("notes").get(0).asText().endsWith(" at 09:15:00"),
 				"a time is not an address");
+		assertEquals("d41d8cd98f00b204e9800998ecf8427e",
+				bundle.objects().get(0).object().content().path("observables").get(2).path("value").asText());
 		assertEquals("see std::vector and ::1", bundle.objects().get(2).object().content().path("comment").asText());
 	}
 
