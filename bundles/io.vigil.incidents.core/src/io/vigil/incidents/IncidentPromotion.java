@@ -190,7 +190,8 @@ public final class IncidentPromotion {
 		AlertDraft draft = alert.draft();
 		return PromotedItem.of(ItemKind.ALERT, Long.toString(alert.id()), AlertJson.of(alert).toString(), draft.time(),
 				alert.raised(), laneValue(draft, EventFields.HOSTNAME), laneValue(draft, EventFields.USERNAME),
-				"rule " + draft.ruleId(), draft.ruleTitle() + ": " + draft.summary());
+				"rule " + draft.ruleId(), draft.summary().startsWith(draft.ruleTitle()) ? draft.summary()
+						: draft.ruleTitle() + ": " + draft.summary());
 	}
 
 	private static String laneValue(AlertDraft draft, String field) {
