@@ -53,16 +53,20 @@ public final class IncidentJson {
 		strings(node.putArray("techniques"), incident.techniques());
 		node.put("created", incident.created().toString());
 		node.put("updated", incident.updated().toString());
-		incident.notes().forEach(note -> node.withArray("notes").add(note(note)));
-		incident.tasks().forEach(task -> node.withArray("tasks").add(task(task)));
-		incident.observables().forEach(o -> node.withArray("observables").add(observable(o)));
-		incident.evidence().forEach(e -> node.withArray("evidence").add(evidence(e)));
-		incident.items().forEach(item -> node.withArray("items").add(item(item)));
-		incident.stateChanges().forEach(change -> node.withArray("stateChanges").add(state(change)));
-		incident.marks().forEach(mark -> node.withArray("marks").add(mark(mark)));
-		for (String list : List.of("notes", "tasks", "observables", "evidence", "items", "stateChanges", "marks")) {
-			node.withArray(list);
-		}
+		ArrayNode notes = node.putArray("notes");
+		incident.notes().forEach(note -> notes.add(note(note)));
+		ArrayNode tasks = node.putArray("tasks");
+		incident.tasks().forEach(task -> tasks.add(task(task)));
+		ArrayNode observables = node.putArray("observables");
+		incident.observables().forEach(o -> observables.add(observable(o)));
+		ArrayNode evidence = node.putArray("evidence");
+		incident.evidence().forEach(e -> evidence.add(evidence(e)));
+		ArrayNode items = node.putArray("items");
+		incident.items().forEach(item -> items.add(item(item)));
+		ArrayNode changes = node.putArray("stateChanges");
+		incident.stateChanges().forEach(change -> changes.add(state(change)));
+		ArrayNode marks = node.putArray("marks");
+		incident.marks().forEach(mark -> marks.add(mark(mark)));
 		return node;
 	}
 
