@@ -27,6 +27,7 @@ import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
 import io.vigil.core.workspace.Workspace;
 import io.vigil.incidents.Incident;
+import io.vigil.incidents.IncidentAction;
 import io.vigil.incidents.IncidentPhase;
 import io.vigil.incidents.IncidentStore;
 import io.vigil.incidents.IncidentsFixture;
@@ -226,6 +227,38 @@ class IncidentCommandTest {
 		assertMessage("is not a time", "date", id, "detected", "yesterday-ish");
 		assertMessage("has no timeline entry", "mark", id, "event:nope", "--star");
 		assertMessage("has no task", "done", id, "no-such-task");
+	}
+
+	@Test
+	void otherCapabilitiesAddActions() throws Exception {
+		String id = run("new", "--title", "Reported").out().strip();
+		List<String> seen = new java.util.ArrayList<>();
+		IncidentAction report = new IncidentAction() {
+			@Override
+			public String name() {
+				return "report";
+			}
+
+			@Override
+			public String usage() {
+				return "incident report ID --format md";
+			}
+
+			@Override
+			public int run(CommandContext context, List<String> arguments, IncidentStore incidents) throws Exception {
+				seen.add(incidents.resolve(arguments.get(0)));
+				return 3;
+			}
+		};
+		assertMessage("unknown incident action 'report'", "report", id);
+
+		command.addAction(report);
+
+		assertEquals(3, run("report", id.substring(0, 7)).code());
+		assertEquals(List.of(id), seen);
+		assertTrue(command.usage().endsWith("\n  incident report ID --format md"), command.usage());
+		command.removeAction(report);
+		assertMessage("unknown incident action 'report'", "report", id);
 	}
 
 	@Test
