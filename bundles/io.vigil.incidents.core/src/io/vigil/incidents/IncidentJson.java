@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ public final class IncidentJson {
 		node.put("status", incident.status().label());
 		node.put("phase", incident.phase().label());
 		node.put("owner", fields.owner());
-		node.put("tlp", fields.tlp().name().toLowerCase(java.util.Locale.ROOT));
+		node.put("tlp", fields.tlp().name().toLowerCase(Locale.ROOT));
 		ObjectNode dates = node.putObject("dates");
 		fields.dates().asMap().forEach((date, value) -> dates.put(date.label(), value.toString()));
 		node.put("theories", fields.theories());
@@ -131,7 +132,7 @@ public final class IncidentJson {
 
 	private static ObjectNode state(StateChange change) {
 		ObjectNode node = JSON.createObjectNode().put("id", change.id())
-				.put("field", change.field().name().toLowerCase(java.util.Locale.ROOT)).put("from", change.from())
+				.put("field", change.field().label()).put("from", change.from())
 				.put("to", change.to()).put("who", change.who());
 		time(node, "when", change.when());
 		return node;
@@ -219,7 +220,7 @@ public final class IncidentJson {
 	}
 
 	private static StateChange readState(Fields in) {
-		StateField field = in.parsed("field", name -> StateField.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+		StateField field = in.parsed("field", StateField::parse);
 		return new StateChange(in.text("id"), field, in.text("from"), in.text("to"), in.text("who"), in.time("when"));
 	}
 

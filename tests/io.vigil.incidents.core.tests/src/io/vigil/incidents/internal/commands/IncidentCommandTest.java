@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -232,7 +233,7 @@ class IncidentCommandTest {
 	@Test
 	void otherCapabilitiesAddActions() throws Exception {
 		String id = run("new", "--title", "Reported").out().strip();
-		List<String> seen = new java.util.ArrayList<>();
+		List<String> seen = new ArrayList<>();
 		IncidentAction report = new IncidentAction() {
 			@Override
 			public String name() {
