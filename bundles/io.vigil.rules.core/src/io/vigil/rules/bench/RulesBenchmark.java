@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,13 +29,20 @@ import io.vigil.rules.RuleWorkspace;
 /**
  * Measures what running rules costs ingest: the same generated events are ingested into fresh
  * workspaces without rules and with {@link #RULES} enabled rules (single-event and correlation
- * rules), alternating which goes first after one uncounted run of each, and the median rates are
- * compared.
+ * rules), in pairs that alternate which goes first after uncounted warm-up pairs. Each pair's
+ * runs follow each other, so they share the state of the machine (JIT, page cache, other load);
+ * the median of the pairs' ratios is the result.
  */
 public final class RulesBenchmark {
 
 	/** How many rules the measured run enables. */
 	public static final int RULES = 100;
+
+	/**
+	 * How many uncounted pairs come first. Rates still climb through the second pair as the JIT
+	 * and Derby's statement cache settle; from the third they are level.
+	 */
+	private static final int WARM_UP_PAIRS = 2;
 
 	/**
 	 * What to measure.
@@ -52,12 +60,35 @@ public final class RulesBenchmark {
 	 * @param bareRates ingest rates without rules, events per second
 	 * @param ruleRates ingest rates with the rules
 	 * @param alerts alerts stored in each run with rules
+	 * @param bareCpu the process's processor time per event without rules, microseconds
+	 * @param ruleCpu the same with the rules, the alert writer included
 	 */
-	public record Result(double[] bareRates, double[] ruleRates, long[] alerts) {
+	public record Result(double[] bareRates, double[] ruleRates, long[] alerts, double[] bareCpu, double[] ruleCpu) {
 
-		/** Returns the median rate with rules over the median without. */
+		/** Returns the ratio of one round: the rate with rules over the rate without. */
+		public double ratio(int round) {
+			return ruleRates[round] / bareRates[round];
+		}
+
+		/** Returns the median of the rounds' ratios. */
 		public double ratio() {
-			return median(ruleRates) / median(bareRates);
+			double[] ratios = new double[ruleRates.length];
+			for (int round = 0; round < ratios.length; round++) {
+				ratios[round] = ratio(round);
+			}
+			return median(ratios);
+		}
+
+		/**
+		 * Returns the median over the rounds of processor time per event without rules over with
+		 * them: what the rules cost in work, which other load on the machine disturbs less than rates.
+		 */
+		public double cpuRatio() {
+			double[] ratios = new double[ruleCpu.length];
+			for (int round = 0; round < ratios.length; round++) {
+				ratios[round] = bareCpu[round] / ruleCpu[round];
+			}
+			return median(ratios);
 		}
 	}
 
@@ -94,11 +125,15 @@ public final class RulesBenchmark {
 	private Result measure(Path input) throws Exception {
 		// Both paths warm up uncounted: the first alerts also compile Derby's statements and bring
 		// its code to the JIT, which a long-running Vigil does once.
-		ingest(input, false, "warm-up");
-		ingest(input, true, "warm-up");
+		for (int pair = 1; pair <= WARM_UP_PAIRS; pair++) {
+			ingest(input, false, "warm-up " + pair);
+			ingest(input, true, "warm-up " + pair);
+		}
 		double[] bare = new double[settings.rounds()];
 		double[] ruled = new double[settings.rounds()];
 		long[] alerts = new long[settings.rounds()];
+		double[] bareCpu = new double[settings.rounds()];
+		double[] ruleCpu = new double[settings.rounds()];
 		for (int round = 0; round < settings.rounds(); round++) {
 			boolean rulesFirst = round % 2 == 1;
 			for (int turn = 0; turn < 2; turn++) {
@@ -107,15 +142,19 @@ public final class RulesBenchmark {
 				if (withRules) {
 					ruled[round] = run.rate;
 					alerts[round] = run.alerts;
+					ruleCpu[round] = run.cpuPerEvent;
 				} else {
 					bare[round] = run.rate;
+					bareCpu[round] = run.cpuPerEvent;
 				}
 			}
+			log.accept(String.format(Locale.ROOT, "round %d ratio: %.2f (processor time: %.2f)", round + 1,
+					ruled[round] / bare[round], bareCpu[round] / ruleCpu[round]));
 		}
-		return new Result(bare, ruled, alerts);
+		return new Result(bare, ruled, alerts, bareCpu, ruleCpu);
 	}
 
-	private record Run(double rate, long alerts) {
+	private record Run(double rate, long alerts, double cpuPerEvent) {
 	}
 
 	/**
@@ -140,12 +179,16 @@ public final class RulesBenchmark {
 				runner.start();
 			}
 			long started = System.nanoTime();
+			long cpuStarted = processCpuNanos();
 			events.ingester(Ingester.Settings.defaults()).ingest(List.of(Ingester.Source.of(input)), new NullProgressMonitor());
 			double seconds = (System.nanoTime() - started) / 1e9;
 			long stored = 0;
 			if (runner != null) {
 				runner.awaitStored(60_000);
 				stored = runner.stored();
+			}
+			double cpuPerEvent = (processCpuNanos() - cpuStarted) / 1e3 / settings.events();
+			if (runner != null) {
 				runner.close();
 				StringBuilder top = new StringBuilder();
 				rules.alerts().metrics().values().stream()
@@ -154,9 +197,10 @@ public final class RulesBenchmark {
 				log.accept("  most alerts: " + top);
 			}
 			double rate = settings.events() / seconds;
-			log.accept(String.format(Locale.ROOT, "%s %s: %.0f events/s%s", label, withRules ? "with " + RULES + " rules"
-					: "without rules", rate, withRules ? ", " + stored + " alerts" : ""));
-			return new Run(rate, stored);
+			log.accept(String.format(Locale.ROOT, "%s %s: %.0f events/s, %.1f µs of processor per event%s", label,
+					withRules ? "with " + RULES + " rules" : "without rules", rate, cpuPerEvent,
+					withRules ? ", " + stored + " alerts" : ""));
+			return new Run(rate, stored, cpuPerEvent);
 		}
 	}
 
@@ -221,6 +265,12 @@ public final class RulesBenchmark {
 			text.append("---\n");
 		}
 		return text.toString();
+	}
+
+	/** Returns the processor time this process has used, all its threads together. */
+	private static long processCpuNanos() {
+		return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos)
+				.orElseThrow(() -> new IllegalStateException("this system does not report the process's processor time"));
 	}
 
 	static double median(double[] values) {

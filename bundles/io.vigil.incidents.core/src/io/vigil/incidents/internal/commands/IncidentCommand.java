@@ -63,7 +63,7 @@ public final class IncidentCommand implements VigilCommand {
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 	private static final String BY = "--by";
 	private static final String ACTIONS = "new, list, show, note, phase, evidence, observable, timeline, metrics, set,"
-			+ " date, task, done, technique, reference, mark";
+			+ " date, task, done, technique, reference, mark, report, navigator";
 
 	/** Actions other capabilities contribute, by name. */
 	private final Map<String, IncidentAction> contributed = new ConcurrentSkipListMap<>();
@@ -108,7 +108,12 @@ public final class IncidentCommand implements VigilCommand {
 				               copies FILE into the workspace and prints its SHA-256
 				  incident observable ID ip|user|host|domain|hash|url VALUE [--comment C]
 				               prints the Event Search query that pivots on it
-				  incident timeline ID [--format csv|jsonl] [--out FILE] [--kind K]... [--text T]
+				  incident timeline ID [--format csv|jsonl|png] [--out FILE] [--kind K]... [--text T]
+				               [--lanes host|user|source]   png (a chart, needs --out) draws swim lanes
+				  incident report ID --format md|html|pdf --out FILE
+				               summary, key dates and response times, timeline, observables, ATT&CK
+				               techniques, evidence with hashes and custody, tasks, analysis, notes
+				  incident navigator ID --out FILE     the ATT&CK techniques as a Navigator layer
 				  incident metrics [--status S] [--format table|json]
 				               time to detect, verify, contain and mitigate per incident, with median and mean
 				  incident set ID [--title T] [--summary S] [--severity X] [--owner O] [--tlp X] [--theories T]
@@ -158,6 +163,8 @@ public final class IncidentCommand implements VigilCommand {
 				case "technique" -> session.technique(rest);
 				case "reference" -> session.reference(rest);
 				case "mark" -> session.mark(rest);
+				case "report" -> session.report(rest);
+				case "navigator" -> session.navigator(rest);
 				default -> contributed(action, context, rest, store);
 			};
 		} catch (IllegalArgumentException e) {
@@ -306,13 +313,17 @@ public final class IncidentCommand implements VigilCommand {
 		}
 
 		int timeline(List<String> arguments) throws Exception {
-			Arguments options = Arguments.parse(arguments, Set.of("--format", "--out", "--kind", "--text"), Set.of());
-			String format = format(options, "csv", "csv", "jsonl");
+			Arguments options = Arguments.parse(arguments, Set.of("--format", "--out", "--kind", "--text", "--lanes"),
+					Set.of());
+			String format = format(options, "csv", "csv", "jsonl", "png");
 			Set<EntryKind> kinds = new HashSet<>();
 			options.values("--kind").forEach(kind -> kinds.add(EntryKind.parse(kind)));
 			Incident incident = store.require(resolve(one(options, "incident timeline ID")));
 			Timeline timeline = Timeline.of(incident).filter(kinds, options.value("--text"));
 			String out = options.value("--out");
+			if (format.equals("png")) {
+				return IncidentReports.chart(context, incident, timeline, options.value("--lanes"), out);
+			}
 			if (out == null) {
 				write(timeline, format, context.out());
 				return 0;
@@ -332,6 +343,19 @@ public final class IncidentCommand implements VigilCommand {
 			} else {
 				TimelineExport.jsonLines(timeline.entries(), out);
 			}
+		}
+
+		int report(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--format", "--out"), Set.of());
+			String format = format(options, "pdf", "md", "markdown", "html", "pdf");
+			Incident incident = store.require(resolve(one(options, "incident report ID --format md|html|pdf --out FILE")));
+			return IncidentReports.report(context, incident, store.clock(), format, options.value("--out"));
+		}
+
+		int navigator(List<String> arguments) throws Exception {
+			Arguments options = Arguments.parse(arguments, Set.of("--out"), Set.of());
+			Incident incident = store.require(resolve(one(options, "incident navigator ID --out FILE")));
+			return IncidentReports.navigator(context, incident, options.value("--out"));
 		}
 
 		int metrics(List<String> arguments) throws Exception {

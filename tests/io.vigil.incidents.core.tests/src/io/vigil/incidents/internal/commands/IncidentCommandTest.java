@@ -234,15 +234,15 @@ class IncidentCommandTest {
 	void otherCapabilitiesAddActions() throws Exception {
 		String id = run("new", "--title", "Reported").out().strip();
 		List<String> seen = new ArrayList<>();
-		IncidentAction report = new IncidentAction() {
+		IncidentAction brief = new IncidentAction() {
 			@Override
 			public String name() {
-				return "report";
+				return "brief";
 			}
 
 			@Override
 			public String usage() {
-				return "incident report ID --format md";
+				return "incident brief ID";
 			}
 
 			@Override
@@ -251,15 +251,15 @@ class IncidentCommandTest {
 				return 3;
 			}
 		};
-		assertMessage("unknown incident action 'report'", "report", id);
+		assertMessage("unknown incident action 'brief'", "brief", id);
 
-		command.addAction(report);
+		command.addAction(brief);
 
-		assertEquals(3, run("report", id.substring(0, 7)).code());
+		assertEquals(3, run("brief", id.substring(0, 7)).code());
 		assertEquals(List.of(id), seen);
-		assertTrue(command.usage().endsWith("\n  incident report ID --format md"), command.usage());
-		command.removeAction(report);
-		assertMessage("unknown incident action 'report'", "report", id);
+		assertTrue(command.usage().endsWith("\n  incident brief ID"), command.usage());
+		command.removeAction(brief);
+		assertMessage("unknown incident action 'brief'", "brief", id);
 	}
 
 	@Test
