@@ -1,5 +1,6 @@
 package io.vigil.incidents;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -37,8 +38,8 @@ public record IncidentFilter(Set<IncidentStatus> statuses, String owner, Set<Inc
 
 	private boolean matchesText(Incident incident) {
 		String haystack = (incident.id() + " " + incident.title() + " " + incident.summary())
-				.toLowerCase(java.util.Locale.ROOT);
-		for (String word : text.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+				.toLowerCase(Locale.ROOT);
+		for (String word : text.toLowerCase(Locale.ROOT).split("\\s+")) {
 			if (!word.isEmpty() && !haystack.contains(word)) {
 				return false;
 			}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ public final class IncidentJson {
 		node.put("status", incident.status().label());
 		node.put("phase", incident.phase().label());
 		node.put("owner", fields.owner());
-		node.put("tlp", fields.tlp().name().toLowerCase(java.util.Locale.ROOT));
+		node.put("tlp", fields.tlp().name().toLowerCase(Locale.ROOT));
 		ObjectNode dates = node.putObject("dates");
 		fields.dates().asMap().forEach((date, value) -> dates.put(date.label(), value.toString()));
 		node.put("theories", fields.theories());
@@ -53,16 +54,20 @@ public final class IncidentJson {
 		strings(node.putArray("techniques"), incident.techniques());
 		node.put("created", incident.created().toString());
 		node.put("updated", incident.updated().toString());
-		incident.notes().forEach(note -> node.withArray("notes").add(note(note)));
-		incident.tasks().forEach(task -> node.withArray("tasks").add(task(task)));
-		incident.observables().forEach(o -> node.withArray("observables").add(observable(o)));
-		incident.evidence().forEach(e -> node.withArray("evidence").add(evidence(e)));
-		incident.items().forEach(item -> node.withArray("items").add(item(item)));
-		incident.stateChanges().forEach(change -> node.withArray("stateChanges").add(state(change)));
-		incident.marks().forEach(mark -> node.withArray("marks").add(mark(mark)));
-		for (String list : List.of("notes", "tasks", "observables", "evidence", "items", "stateChanges", "marks")) {
-			node.withArray(list);
-		}
+		ArrayNode notes = node.putArray("notes");
+		incident.notes().forEach(note -> notes.add(note(note)));
+		ArrayNode tasks = node.putArray("tasks");
+		incident.tasks().forEach(task -> tasks.add(task(task)));
+		ArrayNode observables = node.putArray("observables");
+		incident.observables().forEach(o -> observables.add(observable(o)));
+		ArrayNode evidence = node.putArray("evidence");
+		incident.evidence().forEach(e -> evidence.add(evidence(e)));
+		ArrayNode items = node.putArray("items");
+		incident.items().forEach(item -> items.add(item(item)));
+		ArrayNode changes = node.putArray("stateChanges");
+		incident.stateChanges().forEach(change -> changes.add(state(change)));
+		ArrayNode marks = node.putArray("marks");
+		incident.marks().forEach(mark -> marks.add(mark(mark)));
 		return node;
 	}
 
@@ -127,7 +132,7 @@ public final class IncidentJson {
 
 	private static ObjectNode state(StateChange change) {
 		ObjectNode node = JSON.createObjectNode().put("id", change.id())
-				.put("field", change.field().name().toLowerCase(java.util.Locale.ROOT)).put("from", change.from())
+				.put("field", change.field().label()).put("from", change.from())
 				.put("to", change.to()).put("who", change.who());
 		time(node, "when", change.when());
 		return node;
@@ -215,7 +220,7 @@ public final class IncidentJson {
 	}
 
 	private static StateChange readState(Fields in) {
-		StateField field = in.parsed("field", name -> StateField.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+		StateField field = in.parsed("field", StateField::parse);
 		return new StateChange(in.text("id"), field, in.text("from"), in.text("to"), in.text("who"), in.time("when"));
 	}
 

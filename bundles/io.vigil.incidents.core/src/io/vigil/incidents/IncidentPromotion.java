@@ -190,8 +190,16 @@ public final class IncidentPromotion {
 		AlertDraft draft = alert.draft();
 		return PromotedItem.of(ItemKind.ALERT, Long.toString(alert.id()), AlertJson.of(alert).toString(), draft.time(),
 				alert.raised(), laneValue(draft, EventFields.HOSTNAME), laneValue(draft, EventFields.USERNAME),
-				"rule " + draft.ruleId(), draft.summary().startsWith(draft.ruleTitle()) ? draft.summary()
-						: draft.ruleTitle() + ": " + draft.summary());
+				"rule " + draft.ruleId(), alertTitle(draft));
+	}
+
+	/** Returns the summary, which rules usually start with their title, else the title and the summary. */
+	private static String alertTitle(AlertDraft draft) {
+		if (draft.summary().isBlank()) {
+			return draft.ruleTitle();
+		}
+		String summary = draft.summary();
+		return summary.startsWith(draft.ruleTitle()) ? summary : draft.ruleTitle() + ": " + summary;
 	}
 
 	private static String laneValue(AlertDraft draft, String field) {

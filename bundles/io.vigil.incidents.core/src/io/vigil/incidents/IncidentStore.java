@@ -1,5 +1,6 @@
 package io.vigil.incidents;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -402,7 +404,7 @@ public final class IncidentStore {
 
 	/** Removes a technique; removing one the incident does not have does nothing. */
 	public void removeTechnique(String id, String technique) throws WorkspaceException {
-		removeListed(id, "INCIDENT_TECHNIQUE", "TECHNIQUE", technique.strip().toUpperCase(java.util.Locale.ROOT));
+		removeListed(id, "INCIDENT_TECHNIQUE", "TECHNIQUE", technique.strip().toUpperCase(Locale.ROOT));
 	}
 
 	/** Adds a reference (a URL, a ticket, a document); adding one the incident has changes nothing. */
@@ -448,7 +450,7 @@ public final class IncidentStore {
 	/** Adds bytes as evidence (an extract, a pasted text), starting its chain of custody. */
 	public Evidence addEvidence(String id, byte[] bytes, EvidenceDraft draft) throws WorkspaceException {
 		require(id);
-		try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+		try (InputStream in = new ByteArrayInputStream(bytes)) {
 			return addEvidence(id, in, draft, "");
 		} catch (IOException e) {
 			throw new WorkspaceException("Evidence '" + draft.name() + "' cannot be stored in " + files.directory()
@@ -702,7 +704,7 @@ public final class IncidentStore {
 			Instant now) throws SQLException {
 		try (PreparedStatement update = connection
 				.prepareStatement("UPDATE INCIDENT SET " + field.name() + " = ? WHERE ID = ?")) {
-			update.setString(1, to.toUpperCase(java.util.Locale.ROOT));
+			update.setString(1, to.toUpperCase(Locale.ROOT));
 			update.setString(2, id);
 			update.executeUpdate();
 		}
@@ -751,7 +753,7 @@ public final class IncidentStore {
 	 * @throws IllegalArgumentException for an id that is not a technique's
 	 */
 	static String normalizeTechnique(String technique) {
-		String id = technique == null ? "" : technique.strip().toUpperCase(java.util.Locale.ROOT);
+		String id = technique == null ? "" : technique.strip().toUpperCase(Locale.ROOT);
 		if (id.startsWith("ATTACK.")) {
 			id = id.substring("ATTACK.".length());
 		}

@@ -1,5 +1,6 @@
 package io.vigil.incidents;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record PromotionReport(int added, int present, List<String> missingEvents
 
 	/** Returns this report and another added together. */
 	public PromotionReport plus(PromotionReport other) {
-		List<String> missing = new java.util.ArrayList<>(missingEvents);
+		List<String> missing = new ArrayList<>(missingEvents);
 		missing.addAll(other.missingEvents);
 		return new PromotionReport(added + other.added, present + other.present, missing);
 	}

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vigil.core.workspace.WorkspaceException;
 import io.vigil.events.search.QuerySyntaxException;
 import io.vigil.rules.RuleLevel;
 import io.vigil.rules.alerts.Alert;
@@ -130,7 +131,7 @@ class IncidentPromotionTest {
 	@Test
 	void anUnknownAlertIsRefusedAndNothingIsPromoted() throws Exception {
 		String id = newIncident();
-		assertThrows(io.vigil.core.workspace.WorkspaceException.class, () -> promotion.promoteAlerts(id, List.of(999L)));
+		assertThrows(WorkspaceException.class, () -> promotion.promoteAlerts(id, List.of(999L)));
 		assertTrue(fixture.store().require(id).items().isEmpty());
 	}
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,7 +264,7 @@ class IncidentStoreTest {
 	void listenersHearOfCommittedChangesOnly() throws Exception {
 		String id = create("Listened").id();
 		List<String> heard = new ArrayList<>();
-		java.util.function.Consumer<String> listener = heard::add;
+		Consumer<String> listener = heard::add;
 		store.addListener(listener);
 		store.addNote(id, "alice", "one");
 		assertThrows(WorkspaceException.class, () -> store.addNote("inc-bbbbbbbbbb", "alice", "two"));

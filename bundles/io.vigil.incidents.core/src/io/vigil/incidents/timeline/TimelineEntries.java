@@ -1,5 +1,6 @@
 package io.vigil.incidents.timeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,7 @@ final class TimelineEntries {
 		}
 	}
 
-	private static TimelineEntry task(IncidentTask task, EntryKind kind, String prefix, java.time.Instant when) {
+	private static TimelineEntry task(IncidentTask task, EntryKind kind, String prefix, Instant when) {
 		return new TimelineEntry(TimelineEntry.key(kind, task.id()), kind, when, when, prefix + firstLine(task.title()),
 				"", task.assignee(), "task", "task", task.id(), false, List.of(), "");
 	}
@@ -69,7 +70,7 @@ final class TimelineEntries {
 	}
 
 	private static TimelineEntry state(StateChange change) {
-		String field = change.field().name().toLowerCase(java.util.Locale.ROOT);
+		String field = change.field().label();
 		return new TimelineEntry(TimelineEntry.key(EntryKind.STATE_CHANGE, change.id()), EntryKind.STATE_CHANGE,
 				change.when(), change.when(), "The " + field + " changed from " + change.from() + " to " + change.to(),
 				"", change.who(), "incident", "state", change.id(), false, List.of(), "");

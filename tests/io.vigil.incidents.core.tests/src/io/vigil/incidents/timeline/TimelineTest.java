@@ -109,6 +109,27 @@ class TimelineTest {
 	}
 
 	@Test
+	void aStoredIncidentWithTenThousandItemsHasThemAllOnItsTimeline() throws Exception {
+		List<PromotedItem> items = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			Instant occurred = T0.plusSeconds(i);
+			items.add(PromotedItem.of(ItemKind.EVENT, "event-" + i, "{\"n\":" + i + "}", occurred, occurred,
+					"host-" + (i % 20), "user-" + (i % 3), "sshd", "event " + i));
+		}
+		assertEquals(10_000, store.promoteAll(id, items));
+
+		Timeline timeline = Timeline.of(store.require(id));
+
+		assertEquals(10_000, timeline.size());
+		assertEquals(20, timeline.lanes(LaneKey.HOST).size());
+		assertEquals(600, timeline.between(T0.plusSeconds(1000), T0.plusSeconds(1600)).size());
+		TimelineViewport viewport = TimelineViewport.of(timeline, 1600);
+		viewport.zoom(100, 800);
+		List<TimelineEntry> visible = viewport.visible(timeline);
+		assertTrue(visible.size() > 50 && visible.size() < 150, visible.size() + " visible");
+	}
+
+	@Test
 	void rangeQueriesOnTenThousandEntriesMatchAScan() {
 		Random random = new Random(42);
 		List<TimelineEntry> entries = new ArrayList<>();

@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,6 +33,7 @@ import io.vigil.events.search.QuerySyntaxException;
 import io.vigil.events.search.TimeExpressions;
 import io.vigil.incidents.EntryMark;
 import io.vigil.incidents.EvidenceDraft;
+import io.vigil.incidents.IncidentAction;
 import io.vigil.incidents.Incident;
 import io.vigil.incidents.IncidentFields;
 import io.vigil.incidents.IncidentFilter;
@@ -57,7 +63,21 @@ public final class IncidentCommand implements VigilCommand {
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 	private static final String BY = "--by";
 	private static final String ACTIONS = "new, list, show, note, phase, evidence, observable, timeline, metrics, set,"
-			+ " date, task, done, technique, reference, mark, report or navigator";
+			+ " date, task, done, technique, reference, mark, report, navigator";
+
+	/** Actions other capabilities contribute, by name. */
+	private final Map<String, IncidentAction> contributed = new ConcurrentSkipListMap<>();
+
+	/** Adds an action another capability contributes. */
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+	void addAction(IncidentAction action) {
+		contributed.put(action.name(), action);
+	}
+
+	/** Removes a contributed action. */
+	void removeAction(IncidentAction action) {
+		contributed.remove(action.name(), action);
+	}
 
 	@Override
 	public String name() {
@@ -106,7 +126,13 @@ public final class IncidentCommand implements VigilCommand {
 				  incident reference ID TEXT-OR-URL
 				  incident mark ID ENTRY-KEY [--star|--unstar] [--tag T]... [--comment C]
 				               ENTRY-KEY as the timeline export's key column shows it (event:ID, note:UUID...)
-				  --by NAME    who does it (default: the user running vigil)""";
+				  --by NAME    who does it (default: the user running vigil)""" + contributedUsage();
+	}
+
+	private String contributedUsage() {
+		StringBuilder usage = new StringBuilder();
+		contributed.values().forEach(action -> usage.append('\n').append(action.usage().strip().indent(2).stripTrailing()));
+		return usage.toString();
 	}
 
 	@Override
@@ -139,13 +165,23 @@ public final class IncidentCommand implements VigilCommand {
 				case "mark" -> session.mark(rest);
 				case "report" -> session.report(rest);
 				case "navigator" -> session.navigator(rest);
-				default -> throw new CommandException("unknown incident action '" + action + "' (expected " + ACTIONS + ")");
+				default -> contributed(action, context, rest, store);
 			};
 		} catch (IllegalArgumentException e) {
 			throw new CommandException(e.getMessage(), e);
 		} catch (QuerySyntaxException e) {
 			throw new CommandException("--events: " + e.getMessage(), e);
 		}
+	}
+
+	private int contributed(String action, CommandContext context, List<String> arguments, IncidentStore store)
+			throws Exception {
+		IncidentAction contribution = contributed.get(action);
+		if (contribution == null) {
+			String others = contributed.isEmpty() ? "" : ", " + String.join(", ", contributed.keySet());
+			throw new CommandException("unknown incident action '" + action + "' (expected " + ACTIONS + others + ")");
+		}
+		return contribution.run(context, arguments, store);
 	}
 
 	/** One run's workspace and console. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import io.vigil.core.command.CommandContext;
 import io.vigil.core.command.CommandException;
 import io.vigil.core.workspace.Workspace;
 import io.vigil.incidents.Incident;
+import io.vigil.incidents.IncidentAction;
 import io.vigil.incidents.IncidentPhase;
 import io.vigil.incidents.IncidentStore;
 import io.vigil.incidents.IncidentsFixture;
@@ -226,6 +228,38 @@ class IncidentCommandTest {
 		assertMessage("is not a time", "date", id, "detected", "yesterday-ish");
 		assertMessage("has no timeline entry", "mark", id, "event:nope", "--star");
 		assertMessage("has no task", "done", id, "no-such-task");
+	}
+
+	@Test
+	void otherCapabilitiesAddActions() throws Exception {
+		String id = run("new", "--title", "Reported").out().strip();
+		List<String> seen = new ArrayList<>();
+		IncidentAction brief = new IncidentAction() {
+			@Override
+			public String name() {
+				return "brief";
+			}
+
+			@Override
+			public String usage() {
+				return "incident brief ID";
+			}
+
+			@Override
+			public int run(CommandContext context, List<String> arguments, IncidentStore incidents) throws Exception {
+				seen.add(incidents.resolve(arguments.get(0)));
+				return 3;
+			}
+		};
+		assertMessage("unknown incident action 'brief'", "brief", id);
+
+		command.addAction(brief);
+
+		assertEquals(3, run("brief", id.substring(0, 7)).code());
+		assertEquals(List.of(id), seen);
+		assertTrue(command.usage().endsWith("\n  incident brief ID"), command.usage());
+		command.removeAction(brief);
+		assertMessage("unknown incident action 'brief'", "brief", id);
 	}
 
 	@Test
