@@ -218,10 +218,21 @@ final class IncidentReader {
 		}
 	}
 
+	static int stateCount(Connection connection, String id) throws SQLException {
+		try (PreparedStatement query = connection
+				.prepareStatement("SELECT COALESCE(MAX(POSITION) + 1, 0) FROM INCIDENT_STATE WHERE INCIDENT_ID = ?")) {
+			query.setString(1, id);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
 	private static List<StateChange> states(Connection connection, String id) throws SQLException {
 		List<StateChange> changes = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement("SELECT ID, FIELD, FROM_STATE, TO_STATE, WHO,"
-				+ " CHANGED_AT FROM INCIDENT_STATE WHERE INCIDENT_ID = ? ORDER BY CHANGED_AT, FIELD, ID")) {
+				+ " CHANGED_AT FROM INCIDENT_STATE WHERE INCIDENT_ID = ? ORDER BY CHANGED_AT, POSITION, ID")) {
 			query.setString(1, id);
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {

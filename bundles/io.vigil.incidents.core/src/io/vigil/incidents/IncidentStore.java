@@ -708,7 +708,8 @@ public final class IncidentStore {
 			update.setString(2, id);
 			update.executeUpdate();
 		}
-		IncidentWriter.insertState(connection, id, new StateChange(IncidentIds.newChildId(), field, from, to, who, now));
+		IncidentWriter.insertState(connection, id, IncidentReader.stateCount(connection, id),
+				new StateChange(IncidentIds.newChildId(), field, from, to, who, now));
 	}
 
 	private static void setClosedDate(Connection connection, String id, Instant now) throws SQLException {

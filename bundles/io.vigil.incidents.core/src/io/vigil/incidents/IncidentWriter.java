@@ -54,8 +54,8 @@ final class IncidentWriter {
 		for (PromotedItem item : incident.items()) {
 			insertItem(connection, id, item);
 		}
-		for (StateChange change : incident.stateChanges()) {
-			insertState(connection, id, change);
+		for (int position = 0; position < incident.stateChanges().size(); position++) {
+			insertState(connection, id, position, incident.stateChanges().get(position));
 		}
 		for (EntryMark mark : incident.marks()) {
 			insertMark(connection, id, mark);
@@ -179,9 +179,10 @@ final class IncidentWriter {
 		}
 	}
 
-	static void insertState(Connection connection, String id, StateChange change) throws SQLException {
+	/** Stores a state change at a position in its incident's history (the number of changes before it). */
+	static void insertState(Connection connection, String id, int position, StateChange change) throws SQLException {
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO INCIDENT_STATE (ID, INCIDENT_ID, FIELD,"
-				+ " FROM_STATE, TO_STATE, WHO, CHANGED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+				+ " FROM_STATE, TO_STATE, WHO, CHANGED_AT, POSITION) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
 			insert.setString(1, change.id());
 			insert.setString(2, id);
 			insert.setString(3, change.field().name());
@@ -189,6 +190,7 @@ final class IncidentWriter {
 			insert.setString(5, change.to());
 			insert.setString(6, change.who());
 			Sql.setTime(insert, 7, change.when());
+			insert.setInt(8, position);
 			insert.executeUpdate();
 		}
 	}

@@ -70,6 +70,10 @@ public final class IncidentsSchema implements SchemaContribution {
 				"CREATE INDEX INCIDENT_STATE_INCIDENT ON INCIDENT_STATE (INCIDENT_ID, CHANGED_AT)",
 				"CREATE TABLE TIMELINE_MARK (" + CHILD + " KEY_HASH CHAR(64) NOT NULL, ENTRY_KEY VARCHAR(2048) NOT NULL,"
 						+ " STARRED BOOLEAN NOT NULL, TAGS VARCHAR(4096) NOT NULL, COMMENT_TEXT VARCHAR(16000) NOT NULL,"
-						+ " UPDATED TIMESTAMP NOT NULL, PRIMARY KEY (INCIDENT_ID, KEY_HASH))"));
+						+ " UPDATED TIMESTAMP NOT NULL, PRIMARY KEY (INCIDENT_ID, KEY_HASH))"),
+				// Changes made at one instant (closing by phase closes the status too) keep the order
+				// they were made in; rows of version 1 keep theirs by time.
+				SchemaMigration.sql(2, "the order of an incident's state changes",
+						"ALTER TABLE INCIDENT_STATE ADD COLUMN POSITION INT NOT NULL DEFAULT 0"));
 	}
 }

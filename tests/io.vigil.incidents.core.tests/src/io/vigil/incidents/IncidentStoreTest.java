@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.vigil.core.store.SchemaContribution;
+import io.vigil.core.store.SchemaMigration;
+import io.vigil.core.workspace.Workspace;
 import io.vigil.core.workspace.WorkspaceException;
 
 class IncidentStoreTest {
@@ -138,6 +141,11 @@ class IncidentStoreTest {
 		Incident reopened = store.changeStatus(id, IncidentStatus.OPEN, "carol");
 		assertEquals(IncidentStatus.OPEN, reopened.status());
 		assertEquals(IncidentPhase.CLOSED, reopened.phase(), "reopening keeps the phase");
+		store.changeStatus(id, IncidentStatus.CLOSED, "carol");
+		Incident recovering = store.changePhase(id, IncidentPhase.RECOVERY, "dave");
+		assertEquals(IncidentStatus.OPEN, recovering.status(), "leaving the closed phase reopens it");
+		StateChange last = recovering.stateChanges().get(recovering.stateChanges().size() - 1);
+		assertEquals("closed->open by dave", last.from() + "->" + last.to() + " by " + last.who());
 	}
 
 	@Test
@@ -258,6 +266,30 @@ class IncidentStoreTest {
 		List<String> ids = new ArrayList<>();
 		incidents.forEach(incident -> ids.add(incident.id()));
 		return ids;
+	}
+
+	@Test
+	void aDatabaseOfSchemaVersionOneIsBroughtUpToDate() throws Exception {
+		Path directory = folder.resolve("old");
+		try (Workspace old = Workspace.open(directory, "test")) {
+			old.ensureSchema(new SchemaContribution() {
+				@Override
+				public String component() {
+					return IncidentsSchema.COMPONENT;
+				}
+
+				@Override
+				public List<SchemaMigration> migrations() {
+					return new IncidentsSchema().migrations().subList(0, 1);
+				}
+			});
+		}
+		try (Workspace upgraded = Workspace.open(directory, "test")) {
+			IncidentStore later = IncidentStore.open(upgraded, fixture.clock());
+			assertEquals(2, upgraded.schemaVersions().get(IncidentsSchema.COMPONENT));
+			String id = later.create(IncidentFields.titled("After the upgrade"), "alice").id();
+			assertEquals(2, later.changePhase(id, IncidentPhase.CLOSED, "alice").stateChanges().size());
+		}
 	}
 
 	@Test
