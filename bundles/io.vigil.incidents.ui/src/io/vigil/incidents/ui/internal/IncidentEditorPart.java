@@ -18,6 +18,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -62,6 +63,7 @@ public final class IncidentEditorPart {
 
 	/** The part's id. */
 	public static final String ID = "io.vigil.incidents.ui.part.editor";
+	private static final int MINIMUM_PAGE_WIDTH = 420;
 
 	private final IEventBroker broker;
 	private final EPartService parts;
@@ -144,9 +146,16 @@ public final class IncidentEditorPart {
 	private Composite tab(String name) {
 		CTabItem item = new CTabItem(tabs, SWT.NONE);
 		item.setText(name);
-		Composite page = new Composite(tabs, SWT.NONE);
+		// A section taller than the part scrolls rather than cutting its last fields off.
+		ScrolledComposite scrolled = new ScrolledComposite(tabs, SWT.V_SCROLL | SWT.H_SCROLL);
+		Composite page = new Composite(scrolled, SWT.NONE);
 		GridLayoutFactory.swtDefaults().numColumns(4).applyTo(page);
-		item.setControl(page);
+		scrolled.setContent(page);
+		scrolled.setExpandHorizontal(true);
+		scrolled.setExpandVertical(true);
+		scrolled.addListener(SWT.Resize, event -> scrolled.setMinSize(page.computeSize(
+				Math.max(MINIMUM_PAGE_WIDTH, scrolled.getClientArea().width), SWT.DEFAULT)));
+		item.setControl(scrolled);
 		return page;
 	}
 

@@ -74,28 +74,28 @@ public final class IncidentListPart {
 	/** Builds the part and lists the incidents. */
 	@PostConstruct
 	public void create(Composite parent) {
-		GridLayoutFactory.fillDefaults().numColumns(9).margins(4, 4).applyTo(parent);
+		GridLayoutFactory.fillDefaults().numColumns(6).margins(4, 4).applyTo(parent);
+		Button create = new Button(parent, SWT.PUSH);
+		create.setText(Messages.List_new);
+		create.setToolTipText(Messages.List_newTip);
+		create.addListener(SWT.Selection, event -> newIncident());
+		count = new Label(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).span(5, 1).align(SWT.FILL, SWT.CENTER).applyTo(count);
 		status = combo(parent, Messages.List_status, Messages.List_any, IncidentStatus.values());
 		status.select(1 + IncidentStatus.OPEN.ordinal());
 		new Label(parent, SWT.NONE).setText(Messages.List_owner);
 		owner = new Text(parent, SWT.BORDER | SWT.SEARCH);
 		owner.setMessage(Messages.List_ownerHint);
-		GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(owner);
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(owner);
 		owner.addListener(SWT.DefaultSelection, event -> refresh());
 		owner.addListener(SWT.Modify, event -> refresh());
 		severity = combo(parent, Messages.List_severity, Messages.List_any, IncidentSeverity.values());
 		severity.select(0);
-		count = new Label(parent, SWT.NONE);
-		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(count);
-		Button create = new Button(parent, SWT.PUSH);
-		create.setText(Messages.List_new);
-		create.setToolTipText(Messages.List_newTip);
-		create.addListener(SWT.Selection, event -> newIncident());
 		viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
-		GridDataFactory.fillDefaults().grab(true, true).span(9, 1).applyTo(viewer.getControl());
+		GridDataFactory.fillDefaults().grab(true, true).span(6, 1).applyTo(viewer.getControl());
 		column(Messages.List_id, 130, Incident::id);
 		column(Messages.List_title, 260, Incident::title);
 		column(Messages.List_severity, 70, incident -> Labels.words(incident.severity()));

@@ -136,7 +136,7 @@ public final class IncidentTimelineView {
 	private void toolbar(Composite parent) {
 		Composite bar = new Composite(parent, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-		GridLayoutFactory.fillDefaults().numColumns(8 + EntryKind.values().length).spacing(3, 0).applyTo(bar);
+		GridLayoutFactory.fillDefaults().numColumns(9).spacing(3, 0).applyTo(bar);
 		heading = new Label(bar, SWT.NONE);
 		heading.setText(Messages.Timeline_none);
 		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(heading);
@@ -147,15 +147,6 @@ public final class IncidentTimelineView {
 		}
 		laneKey.select(0);
 		laneKey.addListener(SWT.Selection, event -> relayout());
-		for (EntryKind kind : EntryKind.values()) {
-			Button toggle = new Button(bar, SWT.TOGGLE);
-			toggle.setText(Labels.words(kind));
-			toggle.setForeground(TimelinePainter.color(kind));
-			toggle.setSelection(true);
-			toggle.setToolTipText(NLS.bind(Messages.Timeline_kindTip, Labels.words(kind)));
-			toggle.addListener(SWT.Selection, event -> relayout());
-			kindButtons.put(kind, toggle);
-		}
 		button(bar, Messages.Timeline_fit, () -> {
 			if (viewport != null) {
 				viewport.fitAll();
@@ -167,6 +158,26 @@ public final class IncidentTimelineView {
 		button(bar, Messages.Timeline_png, this::exportPng);
 		button(bar, Messages.Timeline_csv, () -> exportText(false));
 		button(bar, Messages.Timeline_json, () -> exportText(true));
+		kinds(parent);
+	}
+
+	private void kinds(Composite parent) {
+		Composite bar = new Composite(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+		GridLayoutFactory.fillDefaults().numColumns(2 + EntryKind.values().length).spacing(3, 0).applyTo(bar);
+		new Label(bar, SWT.NONE).setText(Messages.Timeline_show);
+		for (EntryKind kind : EntryKind.values()) {
+			Button toggle = new Button(bar, SWT.TOGGLE);
+			toggle.setText(Labels.words(kind));
+			toggle.setForeground(TimelinePainter.color(kind));
+			toggle.setSelection(true);
+			toggle.setToolTipText(NLS.bind(Messages.Timeline_kindTip, Labels.words(kind)));
+			toggle.addListener(SWT.Selection, event -> relayout());
+			kindButtons.put(kind, toggle);
+		}
+		Label legend = new Label(bar, SWT.NONE);
+		legend.setText(Messages.Timeline_axes);
+		GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(legend);
 	}
 
 	private static void button(Composite bar, String text, Runnable action) {

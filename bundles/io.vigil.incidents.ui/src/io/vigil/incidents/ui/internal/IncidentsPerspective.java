@@ -21,11 +21,11 @@ public final class IncidentsPerspective implements IPerspectiveFactory {
 	public void createInitialLayout(IPageLayout layout) {
 		String editorArea = layout.getEditorArea();
 		layout.setEditorAreaVisible(false);
-		IFolderLayout list = layout.createFolder("io.vigil.incidents.ui.folder.list", IPageLayout.TOP, 0.55f,
+		IFolderLayout list = layout.createFolder("io.vigil.incidents.ui.folder.list", IPageLayout.TOP, 0.5f,
 				editorArea);
 		list.addView(IncidentListPart.ID);
 		IFolderLayout timeline = layout.createFolder("io.vigil.incidents.ui.folder.timeline", IPageLayout.BOTTOM,
-				0.45f, editorArea);
+				0.5f, editorArea);
 		timeline.addView(IncidentTimelineView.ID);
 		timeline.addPlaceholder(PROGRESS_VIEW);
 		IFolderLayout editor = layout.createFolder("io.vigil.incidents.ui.folder.editor", IPageLayout.RIGHT, 0.42f,

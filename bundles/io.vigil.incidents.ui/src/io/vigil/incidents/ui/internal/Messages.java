@@ -116,6 +116,7 @@ final class Messages extends NLS {
 	public static String Timeline_noSelection;
 	public static String Timeline_none;
 	public static String Timeline_png;
+	public static String Timeline_show;
 	public static String Timeline_star;
 
 	static {

@@ -100,8 +100,10 @@ final class TimelinePainter {
 		gc.setBackground(RULER);
 		gc.fillRectangle(0, 0, area.width, RULER_HEIGHT);
 		gc.setForeground(TEXT);
-		gc.drawString(TimelineRuler.full(viewport.start()), 4, 2, true);
-		gc.drawString(Messages.Timeline_axes, 4, 17, true);
+		gc.setClipping(0, 0, NAMES_WIDTH - 4, RULER_HEIGHT);
+		gc.drawString(TimelineRuler.day(viewport.start()), 4, 2, true);
+		gc.drawString(TimelineRuler.timeOfDay(viewport.start()), 4, 17, true);
+		gc.setClipping((Rectangle) null);
 		TimelineRuler ruler = TimelineRuler.of(viewport.span(), viewport.width(), TICK_GAP);
 		Instant end = viewport.end();
 		Instant tick = ruler.firstTick(viewport.start());

@@ -27,6 +27,7 @@ final class TimelineRuler {
 	private static final DateTimeFormatter SECOND = pattern("HH:mm:ss");
 	private static final DateTimeFormatter MILLI = pattern("HH:mm:ss.SSS");
 	private static final DateTimeFormatter FULL = pattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'");
+	private static final DateTimeFormatter TIME_OF_DAY = pattern("HH:mm:ss.SSS 'UTC'");
 
 	private final Duration step;
 
@@ -74,7 +75,17 @@ final class TimelineRuler {
 		return (step.compareTo(Duration.ofSeconds(1)) >= 0 ? SECOND : MILLI).format(tick);
 	}
 
-	/** Returns an instant in full, for the ruler's corner and the details. */
+	/** Returns an instant's day, for the ruler's corner. */
+	static String day(Instant instant) {
+		return DAY.format(instant);
+	}
+
+	/** Returns an instant's time of day, for the ruler's corner. */
+	static String timeOfDay(Instant instant) {
+		return TIME_OF_DAY.format(instant);
+	}
+
+	/** Returns an instant in full, for the details. */
 	static String full(Instant instant) {
 		return FULL.format(instant);
 	}
