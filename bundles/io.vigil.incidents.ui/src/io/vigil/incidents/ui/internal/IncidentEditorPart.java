@@ -260,7 +260,7 @@ public final class IncidentEditorPart {
 	}
 
 	private void evidence(Composite page) {
-		evidence = table(page, Messages.Editor_name, 160, Messages.Editor_hash, 200, Messages.Editor_size, 80,
+		evidence = table(page, Messages.Editor_name, 160, Messages.Editor_hash, 280, Messages.Editor_size, 80,
 				Messages.Editor_addedBy, 90, Messages.Editor_addedAt, 140);
 		evidence.addListener(SWT.Selection, event -> showCustody());
 		custody = table(page, Messages.Editor_time, 140, Messages.Editor_who, 90, Messages.Editor_action, 80,
