@@ -85,6 +85,7 @@ class IncidentTimelineTest {
 		UiThread.waitUntil("the canvas has the focus", Workbench.WAIT,
 				() -> Display.getCurrent().getFocusControl() == view.canvas().control());
 		keys.awaitDelivery(view.canvas().control(), Workbench.WAIT);
+		assertFittedPaintIsQuick(view);
 		List<Integer> typed = fiftyKeys();
 		TimelineViewport expected = UiThread.call(() -> expectedAfter(view, typed));
 		Duration fitted = UiThread.call(() -> view.canvas().viewport().maximumSpan());
@@ -134,6 +135,21 @@ class IncidentTimelineTest {
 		assertTrue(slowestTrip < ROUND_TRIP_LIMIT.toNanos(),
 				"the UI thread kept a caller waiting " + slowestTrip / 1_000_000 + " ms");
 		UiThread.run(() -> Screenshots.save(display, Path.of("target", "incident-timeline-zoomed.png")));
+	}
+
+	/** With everything in view, one paint draws thousands of marks, and still quickly. */
+	private static void assertFittedPaintIsQuick(IncidentTimelineView view) {
+		UiThread.run(() -> {
+			view.canvas().viewport().fitAll();
+			view.canvas().statistics().reset();
+			view.canvas().requestRedraw();
+		});
+		UiThread.waitUntil("the canvas painted everything", Workbench.WAIT,
+				() -> view.canvas().statistics().paints() > 0);
+		int drawn = UiThread.call(() -> view.canvas().statistics().lastDrawn());
+		long nanos = UiThread.call(() -> view.canvas().statistics().slowestNanos());
+		assertTrue(drawn > ENTRIES / 2, "the whole timeline drew " + drawn + " marks");
+		assertTrue(nanos < PAINT_LIMIT.toNanos(), "painting " + drawn + " marks took " + nanos / 1_000_000 + " ms");
 	}
 
 	/** Home, 19 zooms in, 15 pans right, 10 zooms out, 5 pans left. */
