@@ -35,6 +35,8 @@ final class TimelinePainter {
 	static final int LANE_HEIGHT = 30;
 	private static final int MARK = 7;
 	private static final int TICK_GAP = 110;
+	/** Links are drawn while a lane has at most one visible entry per this many pixels. */
+	private static final int SPARSE_PIXELS = 4;
 
 	private static final Map<EntryKind, Color> COLORS = new EnumMap<>(EntryKind.class);
 	private static final Color RULER = new Color(new RGB(236, 238, 242));
@@ -147,6 +149,8 @@ final class TimelinePainter {
 		java.util.Arrays.fill(lastColumn, Integer.MIN_VALUE);
 		int drawn = 0;
 		TimelineEntry highlighted = null;
+		// Where entries crowd, their links to the discovery ticks would only grey the lane out.
+		boolean links = visible.size() <= viewport.width() / SPARSE_PIXELS;
 		for (TimelineEntry entry : visible) {
 			int x = NAMES_WIDTH + (int) Math.round(viewport.x(entry.occurred()));
 			if (entry.key().equals(selected)) {
@@ -157,7 +161,7 @@ final class TimelinePainter {
 				continue;
 			}
 			lastColumn[kind] = x;
-			mark(gc, viewport, entry, x, markY, tickY);
+			mark(gc, viewport, entry, x, markY, tickY, links);
 			drawn++;
 		}
 		if (highlighted != null) {
@@ -170,10 +174,11 @@ final class TimelinePainter {
 		return drawn;
 	}
 
-	private static void mark(GC gc, TimelineViewport viewport, TimelineEntry entry, int x, int markY, int tickY) {
+	private static void mark(GC gc, TimelineViewport viewport, TimelineEntry entry, int x, int markY, int tickY,
+			boolean links) {
 		int discoveredX = NAMES_WIDTH + (int) Math.round(viewport.x(entry.discovered()));
 		gc.setForeground(LINK);
-		if (discoveredX != x) {
+		if (links && discoveredX != x) {
 			gc.drawLine(x, markY + MARK, clamp(discoveredX), tickY);
 		}
 		gc.drawLine(clamp(discoveredX), tickY, clamp(discoveredX), tickY + 4);
