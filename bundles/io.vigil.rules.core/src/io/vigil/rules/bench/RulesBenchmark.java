@@ -2,6 +2,8 @@ package io.vigil.rules.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +182,7 @@ public final class RulesBenchmark {
 			}
 			long started = System.nanoTime();
 			long cpuStarted = processCpuNanos();
+			long gcStarted = gcMillis();
 			events.ingester(Ingester.Settings.defaults()).ingest(List.of(Ingester.Source.of(input)), new NullProgressMonitor());
 			double seconds = (System.nanoTime() - started) / 1e9;
 			long stored = 0;
@@ -188,6 +191,7 @@ public final class RulesBenchmark {
 				stored = runner.stored();
 			}
 			double cpuPerEvent = (processCpuNanos() - cpuStarted) / 1e3 / settings.events();
+			long gc = gcMillis() - gcStarted;
 			if (runner != null) {
 				runner.close();
 				StringBuilder top = new StringBuilder();
@@ -197,8 +201,8 @@ public final class RulesBenchmark {
 				log.accept("  most alerts: " + top);
 			}
 			double rate = settings.events() / seconds;
-			log.accept(String.format(Locale.ROOT, "%s %s: %.0f events/s, %.1f µs of processor per event%s", label,
-					withRules ? "with " + RULES + " rules" : "without rules", rate, cpuPerEvent,
+			log.accept(String.format(Locale.ROOT, "%s %s: %.0f events/s, %.1f µs of processor per event, %d ms of"
+					+ " collections%s", label, withRules ? "with " + RULES + " rules" : "without rules", rate, cpuPerEvent, gc,
 					withRules ? ", " + stored + " alerts" : ""));
 			return new Run(rate, stored, cpuPerEvent);
 		}
@@ -265,6 +269,15 @@ public final class RulesBenchmark {
 			text.append("---\n");
 		}
 		return text.toString();
+	}
+
+	/** Returns the time the garbage collectors report having spent, all of them together. */
+	private static long gcMillis() {
+		long total = 0;
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			total += Math.max(0, collector.getCollectionTime());
+		}
+		return total;
 	}
 
 	/** Returns the processor time this process has used, all its threads together. */
