@@ -11,6 +11,12 @@ import org.eclipse.swt.widgets.Shell;
 public interface IncidentExchangeUi {
 
 	/**
+	 * The event broker topic that tells the incident parts an incident was created or changed
+	 * outside them (by an import, a promotion); the data is the incident's id.
+	 */
+	String INCIDENT_CHANGED_TOPIC = "io/vigil/incidents/ui/incident/changed";
+
+	/**
 	 * Exports an incident: asks where to and how (signing key, recipients, redaction), shows what
 	 * will leave, and writes the bundle in the background.
 	 *
