@@ -24,9 +24,11 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -100,6 +102,13 @@ public final class EventSearchPart {
 	private String sortField;
 	private boolean descending = true;
 	private boolean selectFirst;
+
+	/** The most selected events the part offers to other commands at once. */
+	private static final int MAX_SELECTED = 10_000;
+
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	private ESelectionService selectionService;
 
 	/** Creates the part; the events service is absent when the store could not be opened. */
 	@Inject
@@ -366,6 +375,25 @@ public final class EventSearchPart {
 		}).schedule();
 	}
 
+	/**
+	 * Puts the selected events that are loaded into the part's selection, where commands other
+	 * capabilities contribute (Add to Incident) find them.
+	 */
+	private void publishSelection() {
+		ResultPages pages = table.pages();
+		if (selectionService == null || pages == null) {
+			return;
+		}
+		List<StoredEvent> selected = new ArrayList<>();
+		for (int row : table.selectedRows(MAX_SELECTED)) {
+			StoredEvent loaded = row >= 0 && row < pages.size() ? pages.loaded(row) : null;
+			if (loaded != null) {
+				selected.add(loaded);
+			}
+		}
+		selectionService.setSelection(new StructuredSelection(selected));
+	}
+
 	private void showRow(int row) {
 		ResultPages pages = table.pages();
 		if (pages == null || row < 0 || row >= pages.size()) {
@@ -410,6 +438,13 @@ public final class EventSearchPart {
 		}
 		item(menu, Messages.Menu_copy, () -> copy(String.join(", ", values)));
 		item(menu, Messages.Menu_columns, this::chooseColumns);
+		if (ContributedCommand.defined(ContributedCommand.PROMOTE)) {
+			new MenuItem(menu, SWT.SEPARATOR);
+			item(menu, Messages.Menu_addToIncident, () -> {
+				publishSelection();
+				ContributedCommand.execute(ContributedCommand.PROMOTE);
+			});
+		}
 		menu.setLocation(where);
 		menu.setVisible(true);
 	}
@@ -584,6 +619,11 @@ public final class EventSearchPart {
 		@Override
 		public void rowSelected(int row) {
 			showRow(row);
+		}
+
+		@Override
+		public void selectionChanged() {
+			publishSelection();
 		}
 
 		@Override

@@ -64,6 +64,7 @@ final class Messages extends NLS {
 	public static String Menu_addColumn;
 	public static String Menu_addFacet;
 	public static String Menu_columns;
+	public static String Menu_addToIncident;
 	public static String Menu_copy;
 	public static String Menu_exclude;
 	public static String Menu_searchFor;

@@ -28,6 +28,8 @@ import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.layer.event.StructuralRefreshEvent;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
 import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
+import org.eclipse.nebula.widgets.nattable.selection.event.ISelectionEvent;
+import org.eclipse.nebula.widgets.nattable.coordinate.Range;
 import org.eclipse.nebula.widgets.nattable.sort.ISortModel;
 import org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum;
 import org.eclipse.nebula.widgets.nattable.sort.SortDirectionEnum;
@@ -54,6 +56,10 @@ final class ResultsTable {
 	interface Listener {
 		/** A row was selected. */
 		void rowSelected(int row);
+
+		/** The selected rows changed (a click, Ctrl or Shift with a click, the row header). */
+		default void selectionChanged() {
+		}
 
 		/** The user asked to sort by a field ({@code null} for time) in a direction. */
 		void sortRequested(String field, boolean descending);
@@ -102,9 +108,26 @@ final class ResultsTable {
 			if (event instanceof CellSelectionEvent cell && cell.getRowPosition() >= 0) {
 				listener.rowSelected(selection.getRowIndexByPosition(cell.getRowPosition()));
 			}
+			if (event instanceof ISelectionEvent) {
+				listener.selectionChanged();
+			}
 		});
 		table.addListener(SWT.MenuDetect, event -> menu(table.toControl(event.x, event.y)));
 		setColumns(List.of());
+	}
+
+	/**
+	 * Returns the row indexes that hold a selected cell, in order, at most {@code limit} of them.
+	 */
+	List<Integer> selectedRows(int limit) {
+		List<Integer> indexes = new ArrayList<>();
+		for (Range range : selection.getSelectedRowPositions()) {
+			for (int position = range.start; position < range.end && indexes.size() < limit; position++) {
+				indexes.add(selection.getRowIndexByPosition(position));
+			}
+		}
+		indexes.sort(null);
+		return indexes;
 	}
 
 	NatTable control() {

@@ -71,7 +71,6 @@ final class Messages extends NLS {
 	public static String Job_open;
 	public static String Job_prepare;
 	public static String Job_preview;
-	public static String Job_promote;
 	public static String Keys_badName;
 	public static String Keys_created;
 	public static String Keys_description;
@@ -97,19 +96,6 @@ final class Messages extends NLS {
 	public static String Passphrase_message;
 	public static String Passphrase_none;
 	public static String Passphrase_title;
-	public static String Promote_alerts;
-	public static String Promote_done;
-	public static String Promote_events;
-	public static String Promote_eventsTitle;
-	public static String Promote_existing;
-	public static String Promote_failed;
-	public static String Promote_message;
-	public static String Promote_missing;
-	public static String Promote_needTitle;
-	public static String Promote_new;
-	public static String Promote_noService;
-	public static String Promote_nothing;
-	public static String Promote_title;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -119,6 +119,23 @@ final class Messages extends NLS {
 	public static String Timeline_show;
 	public static String Timeline_star;
 
+	public static String Job_promote;
+	public static String Job_list;
+	public static String Promote_title;
+	public static String Promote_eventsTitle;
+	public static String Promote_message;
+	public static String Promote_events;
+	public static String Promote_alerts;
+	public static String Promote_new;
+	public static String Promote_existing;
+	public static String Promote_nothing;
+	public static String Promote_noService;
+	public static String Promote_done;
+	public static String Promote_missing;
+	public static String Promote_failed;
+	public static String Promote_needTitle;
+	public static String Promote_kinds;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

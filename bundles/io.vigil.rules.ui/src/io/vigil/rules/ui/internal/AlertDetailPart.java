@@ -12,9 +12,11 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -66,6 +68,10 @@ public final class AlertDetailPart {
 	private Tree tree;
 	private Alert alert;
 
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	private ESelectionService selectionService;
+
 	/** Creates the part. */
 	@Inject
 	public AlertDetailPart(IEventBroker broker, EPartService parts) {
@@ -102,6 +108,7 @@ public final class AlertDetailPart {
 			}
 		});
 		GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(tree);
+		PromoteMenu.attach(tree, () -> alert != null);
 		TreeColumn field = new TreeColumn(tree, SWT.LEFT);
 		field.setText(Messages.Detail_field);
 		field.setWidth(230);
@@ -119,6 +126,9 @@ public final class AlertDetailPart {
 		}
 		alert = selected;
 		fill(selected, null);
+		if (selectionService != null) {
+			selectionService.setSelection(new StructuredSelection(selected));
+		}
 		RuleService current = service;
 		if (current == null) {
 			return;

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -95,6 +96,10 @@ public final class AlertQueuePart {
 	private Color critical;
 	private List<Alert> shown = List.of();
 
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	private ESelectionService selectionService;
+
 	/** Creates the part. */
 	@Inject
 	public AlertQueuePart(IEventBroker broker, EPartService parts) {
@@ -146,6 +151,7 @@ public final class AlertQueuePart {
 		table.addListener(SWT.KeyDown, this::keyPressed);
 		table.addListener(SWT.FocusIn, event -> selectFirstIfNone());
 		table.addListener(SWT.DefaultSelection, event -> openDetail());
+		PromoteMenu.attach(table, () -> !selection().isEmpty());
 		status = new Label(parent, SWT.NONE);
 		status.setToolTipText(Messages.Queue_keys);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
@@ -338,6 +344,9 @@ public final class AlertQueuePart {
 
 	private void selected() {
 		List<Alert> alerts = selection();
+		if (selectionService != null) {
+			selectionService.setSelection(new StructuredSelection(alerts));
+		}
 		if (alerts.size() == 1) {
 			broker.post(RulesTopics.ALERT_SELECTED, alerts.get(0));
 		}

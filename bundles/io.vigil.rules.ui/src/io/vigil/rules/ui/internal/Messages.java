@@ -188,6 +188,8 @@ final class Messages extends NLS {
 	public static String Triage_title;
 	public static String Triage_truePositive;
 
+	public static String Menu_promote;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
