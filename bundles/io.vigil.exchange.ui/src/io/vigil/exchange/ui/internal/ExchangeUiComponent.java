@@ -1,5 +1,6 @@
 package io.vigil.exchange.ui.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Shell;
@@ -44,5 +45,10 @@ public final class ExchangeUiComponent implements IncidentExchangeUi {
 	@Override
 	public void importBundle(Shell shell) {
 		new ImportFlow(shell, bundles, List.copyOf(participants)).start();
+	}
+
+	/** Imports a chosen bundle file, as {@link #importBundle} does after its file dialog. */
+	void importFile(Shell shell, Path file) {
+		new ImportFlow(shell, bundles, List.copyOf(participants)).open(file);
 	}
 }

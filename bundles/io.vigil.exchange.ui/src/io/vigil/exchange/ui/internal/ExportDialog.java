@@ -104,7 +104,7 @@ final class ExportDialog extends TitleAreaDialog {
 		file(form);
 		summary = new Label(form, SWT.WRAP);
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(summary);
-		preview = previewTree(form);
+		preview = createPreview(form);
 		busy = new ProgressBar(form, SWT.INDETERMINATE);
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).exclude(true).applyTo(busy);
 		busy.setVisible(false);
@@ -161,7 +161,7 @@ final class ExportDialog extends TitleAreaDialog {
 		});
 	}
 
-	private static Tree previewTree(Composite form) {
+	private static Tree createPreview(Composite form) {
 		Tree tree = new Tree(form, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		tree.setHeaderVisible(true);
 		tree.setLinesVisible(true);
@@ -292,5 +292,25 @@ final class ExportDialog extends TitleAreaDialog {
 		busy.getParent().layout(true, true);
 		getButton(IDialogConstants.OK_ID).setEnabled(!running && !ownKeys.isEmpty());
 		getButton(PREVIEW_ID).setEnabled(!running);
+	}
+
+	/** Returns the signing key choice; for tests. */
+	Combo signKeyCombo() {
+		return signKey;
+	}
+
+	/** Returns the passphrase field; for tests. */
+	Text passphraseField() {
+		return passphrase;
+	}
+
+	/** Returns the bundle file field; for tests. */
+	Text fileField() {
+		return out;
+	}
+
+	/** Returns the preview; for tests. */
+	Tree previewTree() {
+		return preview;
 	}
 }

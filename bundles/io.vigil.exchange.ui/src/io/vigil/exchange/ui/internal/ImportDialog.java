@@ -200,4 +200,9 @@ final class ImportDialog extends TitleAreaDialog {
 				plan.bundle().file().getFileName(), result.stored().size(), result.keptOurs().size(),
 				result.skipped().size() }));
 	}
+
+	/** Returns the plan table; for tests. */
+	Table planTable() {
+		return table;
+	}
 }

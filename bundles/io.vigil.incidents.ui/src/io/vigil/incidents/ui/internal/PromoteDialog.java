@@ -122,4 +122,9 @@ final class PromoteDialog extends TitleAreaDialog {
 	String existingId() {
 		return chosenId;
 	}
+
+	/** Returns the new incident's title field; for tests. */
+	Text titleField() {
+		return newTitle;
+	}
 }
