@@ -18,9 +18,13 @@ final class ExchangeHandlers {
 
 	/** Returns the exchange service, or {@code null} after telling the user it is not installed. */
 	static IncidentExchangeUi exchange(IWorkbenchWindow window, String title) {
-		IncidentExchangeUi exchange = window.getWorkbench().getService(IncidentExchangeUi.class);
+		return orSayMissing(window.getWorkbench().getService(IncidentExchangeUi.class), window.getShell(), title);
+	}
+
+	/** Returns the exchange service found, or {@code null} after telling the user it is not installed. */
+	static IncidentExchangeUi orSayMissing(IncidentExchangeUi exchange, Shell shell, String title) {
 		if (exchange == null) {
-			MessageDialog.openInformation(window.getShell(), title, Messages.Exchange_missing);
+			MessageDialog.openInformation(shell, title, Messages.Exchange_missing);
 		}
 		return exchange;
 	}
