@@ -45,6 +45,9 @@ import io.vigil.incidents.ui.IncidentExchangeUi;
  */
 final class ImportDialog extends TitleAreaDialog {
 
+	/** The width the dialog's content asks for; long fingerprints and warnings wrap or scroll. */
+	private static final int WIDTH = 720;
+
 	private final ExchangeBundles bundles;
 	private final MergePlan plan;
 	private final Map<String, CCombo> decisions = new LinkedHashMap<>();
@@ -84,7 +87,7 @@ final class ImportDialog extends TitleAreaDialog {
 		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
 		field(form, Messages.Import_signer, bundle.signer().name() + "   " + bundle.signer().fingerprint() + "   ("
-				+ (bundle.signerKnown() ? Messages.Import_known : Messages.Import_unknown) + ")");
+				+ (bundle.signerKnown() ? Messages.Import_knownShort : Messages.Import_unknownShort) + ")");
 		field(form, Messages.Import_details, NLS.bind(Messages.Import_detailsText,
 				new Object[] { bundle.created(), bundle.vigilVersion(), bundle.redactionProfile(),
 						bundle.tlp() == null ? "" : NLS.bind(Messages.Import_tlp, bundle.tlp()),
@@ -93,7 +96,7 @@ final class ImportDialog extends TitleAreaDialog {
 		for (String warning : bundle.warnings()) {
 			Label label = new Label(form, SWT.WRAP);
 			label.setText(warning);
-			GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(label);
+			GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(WIDTH, SWT.DEFAULT).applyTo(label);
 		}
 		if (!bundle.signerKnown()) {
 			remember = new Button(form, SWT.CHECK);
@@ -111,7 +114,7 @@ final class ImportDialog extends TitleAreaDialog {
 		new Label(form, SWT.NONE).setText(label);
 		Text text = new Text(form, SWT.READ_ONLY);
 		text.setText(value);
-		GridDataFactory.fillDefaults().grab(true, false).applyTo(text);
+		GridDataFactory.fillDefaults().grab(true, false).hint(WIDTH - 100, SWT.DEFAULT).applyTo(text);
 	}
 
 	/** Returns how many objects each action applies to, such as "add 3, conflict 1". */
@@ -127,7 +130,7 @@ final class ImportDialog extends TitleAreaDialog {
 		table = new Table(form, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
-		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(720, 240).applyTo(table);
+		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(WIDTH, 240).applyTo(table);
 		String[] titles = { Messages.Import_objectColumn, Messages.Import_actionColumn, Messages.Import_decisionColumn };
 		int[] widths = { 380, 120, 160 };
 		for (int i = 0; i < titles.length; i++) {

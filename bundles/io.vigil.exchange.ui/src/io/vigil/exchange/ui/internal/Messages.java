@@ -49,6 +49,8 @@ final class Messages extends NLS {
 	public static String Import_fileTitle;
 	public static String Import_heading;
 	public static String Import_known;
+	public static String Import_knownShort;
+	public static String Import_unknownShort;
 	public static String Import_merge;
 	public static String Import_mergeFailed;
 	public static String Import_merged;
