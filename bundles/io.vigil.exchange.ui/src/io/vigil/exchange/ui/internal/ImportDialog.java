@@ -204,6 +204,11 @@ final class ImportDialog extends TitleAreaDialog {
 				result.skipped().size() }));
 	}
 
+	/** Returns the decision choice of a conflict, by reference; for tests. */
+	CCombo decisionCombo(String ref) {
+		return decisions.get(ref);
+	}
+
 	/** Returns the plan table; for tests. */
 	Table planTable() {
 		return table;
