@@ -117,7 +117,8 @@ public final class HandlerKeysPreferencePage extends PreferencePage implements I
 		setErrorMessage(NLS.bind(Messages.Keys_failed, Background.message(e)));
 	}
 
-	private void newKey() {
+	/** Asks for a new key's name and passphrase, and makes it in the background. */
+	void newKey() {
 		NewKeyDialog dialog = new NewKeyDialog(getShell());
 		if (dialog.open() != Window.OK) {
 			return;
@@ -186,5 +187,15 @@ public final class HandlerKeysPreferencePage extends PreferencePage implements I
 			knownOnly.setSelection(false);
 		}
 		super.performDefaults();
+	}
+
+	/** Returns the key table; for tests. */
+	Table keyTable() {
+		return table;
+	}
+
+	/** Returns the known-signers-only setting; for tests. */
+	Button knownOnlyButton() {
+		return knownOnly;
 	}
 }

@@ -91,4 +91,9 @@ final class NewKeyDialog extends TitleAreaDialog {
 	char[] passphrase() {
 		return passphrase;
 	}
+
+	/** Returns the name, passphrase and repeat fields; for tests. */
+	Text[] fields() {
+		return new Text[] { nameField, first, second };
+	}
 }
