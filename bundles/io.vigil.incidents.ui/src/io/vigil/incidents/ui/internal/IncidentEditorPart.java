@@ -50,6 +50,7 @@ import io.vigil.incidents.Note;
 import io.vigil.incidents.Observable;
 import io.vigil.incidents.ObservableKind;
 import io.vigil.incidents.Tlp;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

@@ -30,6 +30,7 @@ import io.vigil.incidents.IncidentFilter;
 import io.vigil.incidents.IncidentService;
 import io.vigil.incidents.IncidentSeverity;
 import io.vigil.incidents.IncidentStatus;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

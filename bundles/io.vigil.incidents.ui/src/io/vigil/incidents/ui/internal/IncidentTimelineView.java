@@ -53,6 +53,7 @@ import io.vigil.incidents.timeline.TimelineExport;
 import io.vigil.incidents.timeline.TimelineViewport;
 import io.vigil.rules.RuleService;
 import io.vigil.rules.alerts.Alert;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

@@ -68,7 +68,6 @@ final class Messages extends NLS {
 	public static String Exchange_import;
 	public static String Exchange_missing;
 	public static String Exchange_noIncident;
-	public static String Job_failed;
 	public static String List_any;
 	public static String List_count;
 	public static String List_createFailed;

@@ -39,6 +39,7 @@ import io.vigil.rules.alerts.Alert;
 import io.vigil.rules.alerts.AlertDraft;
 import io.vigil.rules.alerts.AlertNote;
 import io.vigil.rules.response.ActionRun;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

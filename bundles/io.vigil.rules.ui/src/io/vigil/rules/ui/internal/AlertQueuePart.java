@@ -40,6 +40,7 @@ import io.vigil.rules.RuleService;
 import io.vigil.rules.alerts.Alert;
 import io.vigil.rules.alerts.AlertFilter;
 import io.vigil.rules.alerts.AlertStatus;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

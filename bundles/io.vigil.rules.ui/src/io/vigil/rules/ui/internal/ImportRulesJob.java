@@ -13,6 +13,7 @@ import org.eclipse.osgi.util.NLS;
 
 import io.vigil.rules.ImportReport;
 import io.vigil.rules.RuleService;
+import io.vigil.ui.Background;
 
 /**
  * Imports a rule file or folder into the library, with progress and cancel, then has the engine

@@ -71,7 +71,6 @@ final class Messages extends NLS {
 	public static String Import_running;
 	public static String Import_summary;
 	public static String Import_title;
-	public static String Job_failed;
 	public static String Kind_correlation;
 	public static String Kind_deadman;
 	public static String Kind_sigma;

@@ -41,6 +41,7 @@ import io.vigil.rules.ImportReport;
 import io.vigil.rules.LibraryRule;
 import io.vigil.rules.RuleProblem;
 import io.vigil.rules.RuleService;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 

@@ -49,6 +49,7 @@ import io.vigil.rules.RuleKind;
 import io.vigil.rules.RuleLevel;
 import io.vigil.rules.RuleService;
 import io.vigil.rules.alerts.RuleMetrics;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

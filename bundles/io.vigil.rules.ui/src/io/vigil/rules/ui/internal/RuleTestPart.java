@@ -46,6 +46,7 @@ import io.vigil.rules.CompileResult;
 import io.vigil.rules.Rule;
 import io.vigil.rules.RuleService;
 import io.vigil.rules.alerts.AlertDraft;
+import io.vigil.ui.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

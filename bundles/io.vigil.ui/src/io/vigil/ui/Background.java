@@ -1,4 +1,4 @@
-package io.vigil.rules.ui.internal;
+package io.vigil.ui;
 
 import java.util.function.Consumer;
 
@@ -12,14 +12,20 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * Runs the parts' work on a {@link Job} and brings its result or failure back to the UI thread,
- * unless the control that asked is gone by then.
+ * Runs a part's slow work (the database, the event store, files) on a {@link Job} and brings its
+ * result or failure back to the UI thread, unless the control that asked is gone by then, so
+ * that the UI thread never waits on that work. Every Vigil UI bundle uses this one.
  */
-final class Background {
+public final class Background {
 
-	/** Work that may take long: database, rules, the event store. */
+	/**
+	 * Work that may take long.
+	 *
+	 * @param <T> what it gives
+	 */
 	@FunctionalInterface
-	interface Task<T> {
+	public interface Task<T> {
+		/** Does the work, honouring the monitor's cancellation where it can. */
 		T run(IProgressMonitor monitor) throws Exception;
 	}
 
@@ -33,14 +39,15 @@ final class Background {
 	 * @param owner the control whose part shows the result; call on the UI thread
 	 * @return the scheduled job, for cancelling or joining
 	 */
-	static <T> Job run(String name, Control owner, Task<T> task, Consumer<T> done, Consumer<Exception> failed) {
+	public static <T> Job run(String name, Control owner, Task<T> task, Consumer<T> done, Consumer<Exception> failed) {
 		Job job = create(name, owner, task, done, failed);
 		job.schedule();
 		return job;
 	}
 
 	/** Makes the job without scheduling it, for callers that set it up first (user job, rule). */
-	static <T> Job create(String name, Control owner, Task<T> task, Consumer<T> done, Consumer<Exception> failed) {
+	public static <T> Job create(String name, Control owner, Task<T> task, Consumer<T> done,
+			Consumer<Exception> failed) {
 		Display display = owner.getDisplay();
 		return Job.create(name, monitor -> {
 			try {
@@ -64,7 +71,7 @@ final class Background {
 	}
 
 	/** Returns an exception's message for a person, or its type when it has none. */
-	static String message(Exception e) {
+	public static String message(Exception e) {
 		String text = e.getMessage();
 		return text == null || text.isBlank() ? e.getClass().getSimpleName() : text;
 	}
