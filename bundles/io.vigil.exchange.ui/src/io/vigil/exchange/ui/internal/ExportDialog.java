@@ -34,6 +34,7 @@ import io.vigil.exchange.ExportOptions;
 import io.vigil.exchange.ExportResult;
 import io.vigil.exchange.HandlerKey;
 import io.vigil.exchange.Redaction;
+import io.vigil.ui.Background;
 
 /**
  * Asks how to export an incident: the own key that signs, its passphrase (never stored), the keys

@@ -15,6 +15,7 @@ import io.vigil.exchange.ExchangeObject;
 import io.vigil.exchange.ExchangeParticipant;
 import io.vigil.exchange.ExchangeSelection;
 import io.vigil.exchange.HandlerKey;
+import io.vigil.ui.Background;
 
 /**
  * Export Incident: reads the incident as it would travel and the workspace's keys and profiles in

@@ -27,6 +27,7 @@ import io.vigil.events.EventWorkspace;
 import io.vigil.exchange.ExchangeBundles;
 import io.vigil.exchange.HandlerKey;
 import io.vigil.exchange.HandlerKeys;
+import io.vigil.ui.Background;
 
 /**
  * Window &gt; Preferences &gt; Vigil &gt; Handler Keys: the workspace's own keys and other handlers'

@@ -36,6 +36,7 @@ import io.vigil.exchange.MergePlan;
 import io.vigil.exchange.MergeResult;
 import io.vigil.exchange.VerifiedBundle;
 import io.vigil.incidents.ui.IncidentExchangeUi;
+import io.vigil.ui.Background;
 
 /**
  * Shows a verified bundle: who signed it (with a warning when the workspace does not know the

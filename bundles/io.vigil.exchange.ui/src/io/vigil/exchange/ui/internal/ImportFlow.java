@@ -13,6 +13,7 @@ import io.vigil.exchange.BundleRejectedException;
 import io.vigil.exchange.ExchangeBundles;
 import io.vigil.exchange.ExchangeParticipant;
 import io.vigil.exchange.MergePlan;
+import io.vigil.ui.Background;
 
 /**
  * Import Bundle: asks for the file, verifies it and plans its merge in the background (asking for

@@ -66,7 +66,6 @@ final class Messages extends NLS {
 	public static String Import_tlp;
 	public static String Import_unknown;
 	public static String Job_export;
-	public static String Job_failed;
 	public static String Job_keys;
 	public static String Job_merge;
 	public static String Job_newKey;

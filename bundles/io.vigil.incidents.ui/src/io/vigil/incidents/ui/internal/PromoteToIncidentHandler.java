@@ -23,6 +23,7 @@ import io.vigil.incidents.IncidentFilter;
 import io.vigil.incidents.IncidentService;
 import io.vigil.incidents.PromotionReport;
 import io.vigil.rules.alerts.Alert;
+import io.vigil.ui.Background;
 
 /**
  * Add to Incident / Promote to Incident: promotes the events or alerts selected in Event Search
