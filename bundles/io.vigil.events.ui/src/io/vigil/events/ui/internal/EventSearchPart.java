@@ -79,6 +79,8 @@ public final class EventSearchPart {
 	static final String PREFERENCES = "io.vigil.events.ui";
 
 	private static final String COLUMNS_KEY = "columns";
+	/** The most selected events the part offers to other commands at once. */
+	private static final int MAX_SELECTED = 10_000;
 	private static final String FACETS_KEY = "facets";
 	private static final List<String> DEFAULT_FACETS = List.of(EventFields.CATEGORY, EventFields.SEVERITY,
 			EventFields.HOSTNAME, EventFields.SOURCE_IP, EventFields.USERNAME);
@@ -102,9 +104,6 @@ public final class EventSearchPart {
 	private String sortField;
 	private boolean descending = true;
 	private boolean selectFirst;
-
-	/** The most selected events the part offers to other commands at once. */
-	private static final int MAX_SELECTED = 10_000;
 
 	@Inject
 	@org.eclipse.e4.core.di.annotations.Optional

@@ -27,6 +27,7 @@ import org.eclipse.nebula.widgets.nattable.grid.layer.RowHeaderLayer;
 import org.eclipse.nebula.widgets.nattable.layer.DataLayer;
 import org.eclipse.nebula.widgets.nattable.layer.event.StructuralRefreshEvent;
 import org.eclipse.nebula.widgets.nattable.selection.SelectionLayer;
+import org.eclipse.nebula.widgets.nattable.selection.command.SelectCellCommand;
 import org.eclipse.nebula.widgets.nattable.selection.event.CellSelectionEvent;
 import org.eclipse.nebula.widgets.nattable.selection.event.ISelectionEvent;
 import org.eclipse.nebula.widgets.nattable.coordinate.Range;
@@ -223,6 +224,12 @@ final class ResultsTable {
 	void select(int row) {
 		selection.selectCell(0, row, false, false);
 		listener.rowSelected(row);
+		listener.selectionChanged();
+	}
+
+	/** Adds a row's first cell to the selection, as a click with Ctrl does. */
+	void addToSelection(int row) {
+		selection.doCommand(new SelectCellCommand(selection, 0, row, false, true));
 	}
 
 	/** The rows: values of the shown pages, or an ellipsis while a page loads. */

@@ -186,7 +186,6 @@ final class Messages extends NLS {
 	public static String Triage_one;
 	public static String Triage_title;
 	public static String Triage_truePositive;
-
 	public static String Menu_promote;
 
 	static {

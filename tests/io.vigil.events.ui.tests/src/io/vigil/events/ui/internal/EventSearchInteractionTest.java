@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -27,6 +30,7 @@ import io.vigil.events.ingest.IngestReport;
 import io.vigil.events.records.Dashboard;
 import io.vigil.events.records.SavedSearch;
 import io.vigil.events.search.TileData;
+import io.vigil.events.store.StoredEvent;
 import io.vigil.tests.support.Conditions;
 import io.vigil.tests.support.UiThread;
 
@@ -200,5 +204,31 @@ class EventSearchInteractionTest {
 		search("vigil.origin.name:\"" + imported.toString() + "\"");
 		assertEquals(3000, UiThread.call(() -> part.result().total()));
 		assertEquals("workbench", events.records().imports(1).get(0).origin());
+	}
+
+	@Test
+	void twoSelectedRowsAreTheWindowsSelectionForOtherCapabilities() {
+		search("category:authentication");
+		UiThread.waitUntil("the first rows are read", WAIT,
+				() -> part.table().pages().loaded(0) != null && part.table().pages().loaded(1) != null);
+		List<String> ids = UiThread.call(() -> {
+			parts.showPart(EventSearchPart.ID, EPartService.PartState.ACTIVATE);
+			part.selectRow(0);
+			part.table().addToSelection(1);
+			return List.of(part.table().pages().loaded(0).id(), part.table().pages().loaded(1).id());
+		});
+
+		List<String> selected = UiThread.call(() -> {
+			Object selection = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getService(ESelectionService.class)
+					.getSelection();
+			List<String> found = new ArrayList<>();
+			if (selection instanceof IStructuredSelection structured) {
+				for (Object element : structured.toList()) {
+					found.add(element instanceof StoredEvent event ? event.id() : String.valueOf(element));
+				}
+			}
+			return found;
+		});
+		assertEquals(ids, selected);
 	}
 }
