@@ -79,11 +79,11 @@ public final class EventSearchPart {
 	static final String PREFERENCES = "io.vigil.events.ui";
 
 	private static final String COLUMNS_KEY = "columns";
-	/** The most selected events the part offers to other commands at once. */
-	private static final int MAX_SELECTED = 10_000;
 	private static final String FACETS_KEY = "facets";
 	private static final List<String> DEFAULT_FACETS = List.of(EventFields.CATEGORY, EventFields.SEVERITY,
 			EventFields.HOSTNAME, EventFields.SOURCE_IP, EventFields.USERNAME);
+	/** The most selected events the part offers to other commands at once. */
+	private static final int MAX_SELECTED = 10_000;
 
 	private final EventWorkspace events;
 	private final IEventBroker broker;
