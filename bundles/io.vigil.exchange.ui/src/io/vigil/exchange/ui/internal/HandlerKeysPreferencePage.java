@@ -151,6 +151,7 @@ public final class HandlerKeysPreferencePage extends PreferencePage implements I
 
 	private void exportPublic() {
 		if (table.getSelectionCount() != 1) {
+			setErrorMessage(Messages.Keys_selectFirst);
 			return;
 		}
 		HandlerKey key = (HandlerKey) table.getSelection()[0].getData();

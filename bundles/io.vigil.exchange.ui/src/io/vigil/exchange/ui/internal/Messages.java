@@ -94,6 +94,7 @@ final class Messages extends NLS {
 	public static String Keys_passphrase;
 	public static String Keys_public;
 	public static String Keys_repeat;
+	public static String Keys_selectFirst;
 	public static String Passphrase_message;
 	public static String Passphrase_none;
 	public static String Passphrase_title;
