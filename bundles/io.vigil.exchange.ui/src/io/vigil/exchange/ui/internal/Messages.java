@@ -17,7 +17,6 @@ final class Messages extends NLS {
 	public static String Export_failed;
 	public static String Export_fieldColumn;
 	public static String Export_heading;
-	public static String Export_incidentMissing;
 	public static String Export_message;
 	public static String Export_needFile;
 	public static String Export_needPassphrase;
