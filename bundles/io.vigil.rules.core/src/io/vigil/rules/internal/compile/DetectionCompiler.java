@@ -48,12 +48,22 @@ final class DetectionCompiler {
 		List<EventMatcher> conditions = new ArrayList<>();
 		if (condition.isArray()) {
 			for (JsonNode one : condition) {
-				conditions.add(ConditionParser.parse(searches, one.asText(), lines.of(one)));
+				conditions.add(ConditionParser.parse(searches, expression(one, lines.of(one)), lines.of(one)));
 			}
 		} else {
-			conditions.add(ConditionParser.parse(searches, condition.asText(), lines.of(detection, "condition")));
+			int line = lines.of(detection, "condition");
+			conditions.add(ConditionParser.parse(searches, expression(condition, line), line));
 		}
 		return Detections.or(conditions);
+	}
+
+	/** Returns a condition's text, refusing a mapping or list where an expression belongs. */
+	private static String expression(JsonNode condition, int line) throws RuleSyntaxException {
+		if (condition.isContainerNode()) {
+			throw new RuleSyntaxException(line, "the condition is " + (condition.isObject() ? "a mapping" : "a list")
+					+ " (" + condition + "), where an expression such as 'selection and not filter' belongs");
+		}
+		return condition.asText();
 	}
 
 	private EventMatcher search(String name, JsonNode value, int line) throws RuleSyntaxException {

@@ -166,6 +166,12 @@ class SigmaRuleParserTest {
 		CompileResult aggregation = parser.compile("title: A\nlogsource: {product: vigil}\ndetection:\n  sel: {a: 1}\n"
 				+ "  condition: sel | count() by b > 5\n", "a.yml");
 		assertTrue(aggregation.problems().get(0).message().contains("correlation"));
+		// An old draft of a SigmaHQ rule wrote a correlation's condition into its detection.
+		CompileResult mapping = parser.compile("title: M\nlogsource: {product: vigil}\ndetection:\n  sel: {a: 1}\n"
+				+ "  condition:\n    gte: 1\n", "m.yml");
+		assertEquals("the condition is a mapping ({\"gte\":1}), where an expression such as 'selection and not filter'"
+				+ " belongs", mapping.problems().get(0).message());
+		assertEquals(5, mapping.problems().get(0).line());
 	}
 
 	@Test
