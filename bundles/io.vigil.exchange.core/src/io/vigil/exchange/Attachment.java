@@ -38,7 +38,10 @@ public record Attachment(String name, String mediaType, byte[] data, boolean raw
 
 	/** Returns whether the content is text that redaction rewrites. */
 	public boolean isText() {
-		return mediaType.startsWith("text/") || mediaType.equals("application/json") || mediaType.endsWith("+json");
+		String type = mediaType.toLowerCase(java.util.Locale.ROOT);
+		return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
+				|| type.equals("application/x-ndjson") || type.equals("application/xml") || type.endsWith("+xml")
+				|| type.equals("message/rfc822") || type.equals("application/yaml") || type.equals("application/x-yaml");
 	}
 
 	@Override

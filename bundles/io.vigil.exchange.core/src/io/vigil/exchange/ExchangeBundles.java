@@ -99,7 +99,8 @@ public final class ExchangeBundles {
 	 * each written object's content hash as the base of later imports.
 	 *
 	 * @throws ExchangeException if a key is missing, the passphrase is wrong, the profile is unknown,
-	 *             or the file cannot be written
+	 *             a redacting profile meets content it cannot look into (a binary attachment), or the
+	 *             file cannot be written
 	 */
 	public ExportResult export(List<ExchangeObject> objects, ExportOptions options, Path out)
 			throws ExchangeException, WorkspaceException {
@@ -117,6 +118,12 @@ public final class ExchangeBundles {
 				: RedactionProfiles.level(options.tlp())
 						.orElseThrow(() -> new ExchangeException("unknown TLP level " + options.tlp()));
 		Redaction redaction = preview(objects, options.redactionProfile(), tlp);
+		if (!redaction.profile().equals(RedactionProfile.NONE) && !redaction.warnings().isEmpty()) {
+			// A redacted bundle promises the profile's values are gone; a file redaction cannot read
+			// could hold any of them, so it does not leave.
+			throw new ExchangeException("cannot export with redaction profile " + redaction.profile() + ": "
+					+ String.join("; ", redaction.warnings()) + ". Remove that content, or export without redaction");
+		}
 		duplicates(redaction.objects());
 		byte[] file = BundleWriter.write(redaction, signer, recipients, tlp, clock.instant());
 		writeAtomically(out, file);
@@ -245,7 +252,16 @@ public final class ExchangeBundles {
 				continue;
 			}
 			if (take) {
-				toStore.computeIfAbsent(plan.participants().get(theirs.type()), key -> new ArrayList<>()).add(theirs);
+				ExchangeParticipant participant = plan.participants().get(theirs.type());
+				// The plan was made a while ago (a person read it): if our copy changed since, taking
+				// theirs would silently undo that change.
+				String now = participant.current(theirs.type(), theirs.id(), workspace).map(ExchangeBundles::contentHash)
+						.orElse(null);
+				if (!Objects.equals(now, item.oursHash())) {
+					throw new ExchangeException(theirs.ref() + " changed in this workspace since the merge was planned;"
+							+ " nothing was stored: open the bundle again to plan the merge anew");
+				}
+				toStore.computeIfAbsent(participant, key -> new ArrayList<>()).add(theirs);
 				stored.add(theirs.ref());
 			} else if (item.action() == MergeAction.CONFLICT) {
 				keptOurs.add(theirs.ref());

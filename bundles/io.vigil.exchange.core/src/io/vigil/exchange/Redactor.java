@@ -30,7 +30,8 @@ import io.vigil.exchange.internal.format.Crypto;
  * any text; each gets a pseudonym, an HMAC of the value under the
  * workspace's secret, so the same value gets the same pseudonym in every export of the workspace
  * and the value cannot be computed back. Then it replaces every occurrence of every collected
- * value in all text of all objects (field names, values, ids, text attachments), drops the
+ * value in all text of all objects (values, ids, text attachments; field names and identifiers such
+ * as hashes, UUIDs and times stay whole), drops the
  * profile's fields and raw attachments, and applies the profile's patterns.
  */
 final class Redactor {
@@ -42,6 +43,14 @@ final class Redactor {
 			.compile("(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])");
 	/** Shorter values are replaced only where they are a field's whole value, not inside text. */
 	private static final int MIN_IN_TEXT = 2;
+	/**
+	 * Text that identifies rather than says: UUIDs, hex digests and ids, incident ids, ISO times.
+	 * It is left whole, so that a short host name such as {@code db} cannot turn up inside a
+	 * SHA-256 or a UUID and change it (which would break the import of the bundle).
+	 */
+	private static final Pattern IDENTIFIER = Pattern.compile("[0-9A-Fa-f]{16,}"
+			+ "|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+			+ "|inc-[a-z2-7]{10}|\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2})?");
 
 	private final RedactionProfile profile;
 	private final byte[] secret;
@@ -199,7 +208,8 @@ final class Redactor {
 				if (RedactionProfile.matches(profile.drop(), fieldPath)) {
 					dropped.add(new Redaction.Dropped(ref, fieldPath));
 				} else {
-					copy.set(text(field.getKey(), ref, fieldPath + " (name)"), rewrite(field.getValue(), fieldPath, ref));
+					// Field names stay: they are the format's vocabulary, not what happened.
+					copy.set(field.getKey(), rewrite(field.getValue(), fieldPath, ref));
 				}
 			});
 			return copy;
@@ -217,6 +227,9 @@ final class Redactor {
 
 	/** Replaces the collected values and the profile's patterns in one piece of text. */
 	private String text(String text, String ref, String path) {
+		if (IDENTIFIER.matcher(text.strip()).matches()) {
+			return text;
+		}
 		String whole = pseudonyms.get(text.strip().toLowerCase(Locale.ROOT));
 		String result;
 		if (whole != null) {
@@ -267,7 +280,9 @@ final class Redactor {
 		for (String value : sorted) {
 			regex.append(regex.isEmpty() ? "" : "|").append(Pattern.quote(value));
 		}
-		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		// Whole words only: a user 'ed' is replaced in "ed logged in", not inside "added".
+		return Pattern.compile("(?<![\\p{Alnum}_])(?:" + regex + ")(?![\\p{Alnum}_])",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 	}
 
 	private static boolean isAddress(String value) {

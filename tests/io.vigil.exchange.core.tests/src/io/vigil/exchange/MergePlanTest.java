@@ -1,6 +1,8 @@
 package io.vigil.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -85,6 +87,20 @@ class MergePlanTest {
 
 		assertEquals(List.of(), result.keptOurs());
 		assertEquals("alice's", bob.stored("evidence", "both").content().path("note").asText());
+	}
+
+	@Test
+	void aPlanOvertakenByALocalChangeStoresNothing() throws Exception {
+		MergePlan plan = plan();
+		// While Bob reads the plan, he edits an object the plan would update.
+		bob.put(note("theirs", "bob's meanwhile"));
+
+		ExchangeException error = assertThrows(ExchangeException.class,
+				() -> bob.bundles.merge(plan, Map.of(), MergeDecision.OURS));
+
+		assertTrue(error.getMessage().startsWith("evidence:theirs changed in this workspace"), error.getMessage());
+		assertEquals("bob's meanwhile", bob.stored("evidence", "theirs").content().path("note").asText());
+		assertTrue(bob.participant.current("evidence", "new", bob.workspace).isEmpty(), "nothing else stored");
 	}
 
 	@Test

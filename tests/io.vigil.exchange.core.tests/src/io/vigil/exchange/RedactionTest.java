@@ -3,6 +3,7 @@ package io.vigil.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,41 @@ class RedactionTest {
 		for (String secret : SECRETS) {
 			assertFalse(objectsText.contains(secret), secret + " is in a decoded object");
 		}
+	}
+
+	@Test
+	void shortValuesAreReplacedAsWordsAndLeaveHashesIdsAndTimesWhole() throws Exception {
+		String hash = "9fc1db3271c6f79abecffc2ebc1c258b7b608c6a58bdd522830e3d10b1087a1b";
+		String uuid = "5adb0e2c-6d1a-4b8e-9db5-1c2d3e4f5a6b";
+		List<ExchangeObject> tricky = List.of(Handler.object("incident", "inc-dbedq2dbed", """
+				{"title":"Lateral movement to db","tlp":"RED","addedBy":"ed",
+				 "evidence":[{"sha256":"%s","id":"%s","addedAt":"2026-12-03T10:00:00Z"}],
+				 "observables":[{"kind":"host","value":"db"},{"kind":"user","value":"ed"}],
+				 "notes":["added by ed; then ed logged in to db"]}""".formatted(hash, uuid)));
+
+		ExchangeObject redacted = alice.bundles.preview(tricky, "pseudonymize", null).objects().get(0);
+
+		String content = redacted.content().toString();
+		assertEquals("inc-dbedq2dbed", redacted.id());
+		assertTrue(content.contains(hash) && content.contains(uuid) && content.contains("2026-12-03T10:00:00Z"), content);
+		assertTrue(content.contains("\"addedBy\"") && content.contains("\"added by "), "names and words stay: " + content);
+		assertFalse(content.contains(" ed ") || content.contains(" ed;") || content.contains("to db\""), content);
+	}
+
+	@Test
+	void aRedactedExportRefusesContentItCannotLookInto() throws Exception {
+		List<ExchangeObject> binary = List.of(Handler.object("incident", "INC-10", "{\"title\":\"memory of db01\"}",
+				List.of(new Attachment("dump.bin", "application/octet-stream", new byte[] { 10, 20, 30, 40 }, false))));
+		Path file = folder.resolve("binary.vigil");
+
+		ExchangeException error = assertThrows(ExchangeException.class, () -> alice.bundles.export(binary,
+				new ExportOptions("alice", Handler.PASSPHRASE, List.of(), "pseudonymize", null), file));
+
+		assertTrue(error.getMessage().contains("dump.bin") && error.getMessage().contains("without redaction"),
+				error.getMessage());
+		assertFalse(Files.exists(file));
+		alice.bundles.export(binary, new ExportOptions("alice", Handler.PASSPHRASE, List.of(), "none", null), file);
+		assertTrue(Files.size(file) > 0, "without redaction it leaves as it is");
 	}
 
 	@Test

@@ -43,7 +43,8 @@ import io.vigil.incidents.IncidentStore;
  * <p>On import the bytes are stored first and then the incident in one transaction. An evidence
  * item whose bytes arrive changed (a redacted copy) is kept under the hash of what arrived, and
  * its custody log says so with the original hash; every imported item's log records the import.
- * Those records are this workspace's own: they do not travel on, so that an incident imported
+ * Those records are this workspace's own (except that of a redacted copy, which must follow the
+ * bytes): they do not travel on, so that an incident imported
  * and not changed since compares equal to the bundle it came from, and the next bundle from the
  * same colleague merges as an update rather than a conflict.
  */
@@ -55,8 +56,14 @@ public final class IncidentExchangeParticipant implements ExchangeParticipant {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	/** Who the custody records of imports name. */
+	/** Who the custody records of imports name; these stay in the workspace that imported. */
 	static final String IMPORTER = "vigil import";
+
+	/**
+	 * Who the custody record of a redacted copy names. It travels on with the incident: whoever
+	 * gets the incident next must know that these bytes are not the original's.
+	 */
+	static final String REDACTED_COPY = "vigil import of a redacted copy";
 
 	private final Clock clock;
 
@@ -212,7 +219,7 @@ public final class IncidentExchangeParticipant implements ExchangeParticipant {
 			custody.add(new CustodyEntry(IMPORTER, clock.instant(), CustodyAction.IMPORTED,
 					"imported; the bytes were already in this workspace"));
 		} else if (!arrivedAs.equals(hash)) {
-			custody.add(new CustodyEntry(IMPORTER, clock.instant(), CustodyAction.IMPORTED,
+			custody.add(new CustodyEntry(REDACTED_COPY, clock.instant(), CustodyAction.IMPORTED,
 					"imported as a redacted copy " + arrivedAs + "; the original's SHA-256 is " + hash));
 			hash = arrivedAs;
 			size = sizeOf(files, arrivedAs);

@@ -161,8 +161,11 @@ class IncidentExchangeTest {
 					"flipping byte " + position);
 		}
 		assertTrue(bob.store().get(incidentId).isEmpty());
-		try (var files = Files.list(bob.workspace().settingsDirectory())) {
-			assertTrue(files.noneMatch(path -> path.getFileName().toString().startsWith("incidents")));
+		Path evidence = bob.store().evidenceFiles().directory();
+		if (Files.exists(evidence)) {
+			try (var files = Files.list(evidence)) {
+				assertEquals(0, files.count(), "no evidence bytes from a refused bundle");
+			}
 		}
 	}
 
@@ -178,6 +181,19 @@ class IncidentExchangeTest {
 		String content = bundle.objects().get(0).object().content().toString();
 		assertTrue(content.contains("Brute force on"), "what is not redacted stays: " + content);
 		assertFalse(content.contains("10.0.0.5"), content);
+
+		IncidentExchangeParticipant participant = new IncidentExchangeParticipant();
+		bundles(bob).merge(bundles(bob).plan(bundle, List.of(participant)), Map.of());
+		Incident arrived = bob.store().require(incidentId);
+		assertEquals(alice.store().require(incidentId).items().size(), arrived.items().size(), "ids stay whole");
+		Evidence copy = arrived.evidence().get(0);
+		String original = sha256(EVIDENCE);
+		assertFalse(copy.sha256().equals(original), "the evidence arrived redacted");
+		assertTrue(copy.custody().stream().anyMatch(entry -> entry.detail().contains("redacted copy")
+				&& entry.detail().contains(original)), copy.custody().toString());
+		String passedOn = participant.collect(ExchangeSelection.incident(incidentId), bob.workspace()).get(0).content()
+				.toString();
+		assertTrue(passedOn.contains("redacted copy"), "the next handler learns it is a copy");
 	}
 
 	private static String sha256(byte[] bytes) throws Exception {
