@@ -92,6 +92,9 @@ final class BundleReader {
 			}
 			warnings.add("signed by " + signer.name() + ", key fingerprint " + signer.fingerprint()
 					+ ", which this workspace does not know: check the fingerprint with the sender");
+			keys.find(signer.name()).ifPresent(namesake -> warnings.add("the signer calls itself " + signer.name()
+					+ ", but the key this workspace knows by that name is another one (fingerprint "
+					+ namesake.fingerprint() + "): this bundle is not from the " + signer.name() + " you know"));
 		}
 		boolean encrypted = manifest.get("encryption") instanceof ObjectNode;
 		SequencedMap<String, byte[]> contents = encrypted

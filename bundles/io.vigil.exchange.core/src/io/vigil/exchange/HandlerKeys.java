@@ -93,7 +93,7 @@ public final class HandlerKeys {
 					clock.instant().truncatedTo(ChronoUnit.SECONDS), true);
 			ObjectNode file = publicJson(key, KEY_FORMAT);
 			file.set("private", sealPrivate(key, signing.getPrivate(), encryption.getPrivate(), passphrase));
-			write(name, file);
+			writeNew(name, file);
 			return key;
 		} catch (GeneralSecurityException e) {
 			throw new ExchangeException("cannot make key " + name + ": " + e.getMessage(), e);
@@ -271,6 +271,30 @@ public final class HandlerKeys {
 			return json;
 		} catch (IOException e) {
 			throw new ExchangeException("cannot read " + path + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Writes a new key file, never over an existing one: two makers of the same name at once
+	 * (the command line and the preferences) must not lose the first one's private key.
+	 */
+	private void writeNew(String name, ObjectNode json) throws ExchangeException {
+		Path target = file(name);
+		try {
+			Files.createDirectories(directory);
+			Path temporary = Files.createTempFile(directory, name, ".tmp");
+			try {
+				restrict(temporary);
+				Files.write(temporary, Json.canonical(json));
+				// A hard link appears whole and fails if the name is taken, which a rename would replace.
+				Files.createLink(target, temporary);
+			} finally {
+				Files.deleteIfExists(temporary);
+			}
+		} catch (java.nio.file.FileAlreadyExistsException e) {
+			throw new ExchangeException("a key named " + name + " exists already in " + directory, e);
+		} catch (IOException | UnsupportedOperationException e) {
+			throw new ExchangeException("cannot write key file " + target + ": " + e.getMessage(), e);
 		}
 	}
 

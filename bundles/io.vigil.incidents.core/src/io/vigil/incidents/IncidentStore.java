@@ -275,21 +275,47 @@ public final class IncidentStore {
 	 *         what was stored before stays then
 	 */
 	public Incident upsert(Incident incident) throws WorkspaceException {
-		Objects.requireNonNull(incident, "incident");
-		if (!IncidentIds.INCIDENT_ID.matcher(incident.id()).matches()) {
-			throw new IllegalArgumentException("'" + incident.id()
-					+ "' is not an incident id (inc- and 10 base32 characters)");
-		}
-		checkFields(incident.fields());
-		for (Evidence item : incident.evidence()) {
-			if (!files.contains(item.sha256())) {
-				throw new WorkspaceException("Incident " + incident.id() + ": the bytes of evidence '" + item.name()
-						+ "' (SHA-256 " + item.sha256() + ") are not in " + files.directory());
+		upsertAll(List.of(incident));
+		return require(incident.id());
+	}
+
+	/**
+	 * Stores whole incidents with the ids they have, replacing what is stored under those ids,
+	 * all in one transaction: either every one is stored or none is (as a merge of a bundle with
+	 * several incidents needs). Their evidence's bytes must be stored already.
+	 *
+	 * @throws WorkspaceException if an incident is not valid, an evidence item's bytes are
+	 *         missing, or they cannot be stored; what was stored before stays then
+	 */
+	public void upsertAll(List<Incident> incidents) throws WorkspaceException {
+		for (Incident incident : incidents) {
+			Objects.requireNonNull(incident, "incident");
+			if (!IncidentIds.INCIDENT_ID.matcher(incident.id()).matches()) {
+				throw new IllegalArgumentException("'" + incident.id()
+						+ "' is not an incident id (inc- and 10 base32 characters)");
+			}
+			checkFields(incident.fields());
+			for (Evidence item : incident.evidence()) {
+				if (!files.contains(item.sha256())) {
+					throw new WorkspaceException("Incident " + incident.id() + ": the bytes of evidence '" + item.name()
+							+ "' (SHA-256 " + item.sha256() + ") are not in " + files.directory());
+				}
 			}
 		}
-		write(incident.id(), "cannot store incident " + incident.id(),
-				connection -> IncidentWriter.replace(connection, incident));
-		return require(incident.id());
+		if (incidents.isEmpty()) {
+			return;
+		}
+		String ids = String.join(", ", incidents.stream().map(Incident::id).toList());
+		write(incidents.get(0).id(), "cannot store incidents " + ids, connection -> {
+			for (Incident incident : incidents) {
+				IncidentWriter.replace(connection, incident);
+			}
+		});
+		for (Incident incident : incidents.subList(1, incidents.size())) {
+			for (Consumer<String> listener : listeners) {
+				listener.accept(incident.id());
+			}
+		}
 	}
 
 	// ---- children

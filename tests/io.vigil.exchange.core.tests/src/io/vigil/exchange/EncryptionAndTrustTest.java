@@ -181,6 +181,8 @@ class EncryptionAndTrustTest {
 			VerifiedBundle bundle = bob.open(file);
 
 			assertFalse(bundle.signerKnown());
+			assertTrue(bundle.warnings().stream().anyMatch(w -> w.contains("is not from the alice you know")),
+					bundle.warnings().toString());
 			assertThrows(ExchangeException.class, () -> bob.keys.remember(bundle.signer()));
 		} finally {
 			impostor.close();

@@ -121,10 +121,12 @@ public final class IncidentExchangeParticipant implements ExchangeParticipant {
 		for (ExchangeObject object : objects) {
 			incidents.add(arrived(object, store.evidenceFiles()));
 		}
-		// Bytes first (content-addressed, so a failure leaves only unreferenced files), then each
-		// incident whole in its own transaction.
-		for (Incident incident : incidents) {
-			store.upsert(incident);
+		// Bytes first (content-addressed, so a failure leaves only unreferenced files), then every
+		// incident in one transaction.
+		try {
+			store.upsertAll(incidents);
+		} catch (IllegalArgumentException e) {
+			throw new WorkspaceException("the bundle's incidents cannot be stored: " + e.getMessage(), e);
 		}
 	}
 
