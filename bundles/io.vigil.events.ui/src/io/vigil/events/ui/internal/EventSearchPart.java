@@ -61,6 +61,7 @@ import io.vigil.events.search.TimeExpressions;
 import io.vigil.events.store.Hits;
 import io.vigil.events.store.StoredEvent;
 import io.vigil.events.ui.ShowEvents;
+import io.vigil.ui.ContributedCommand;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

@@ -7,6 +7,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 
+import io.vigil.ui.ContributedCommand;
+
 /**
  * The context menu of the alert parts: Promote to Incident, when the incidents UI defines that
  * command. The menu is built when it opens, so it follows the bundles installed at the time.

@@ -1,4 +1,4 @@
-package io.vigil.rules.ui.internal;
+package io.vigil.ui;
 
 import org.eclipse.core.commands.Command;
 import org.eclipse.core.runtime.ILog;
@@ -7,19 +7,19 @@ import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 
 /**
- * Commands that other capabilities contribute for this part's selection, found by id so that this
- * bundle need not depend on them: a menu item appears only when its command is defined.
+ * Commands that other capabilities contribute for a part's selection, found by id so that the
+ * part's bundle need not depend on them: a menu item appears only when its command is defined.
  */
-final class ContributedCommand {
+public final class ContributedCommand {
 
 	/** Promotes the selected events or alerts into an incident; defined by the incidents UI. */
-	static final String PROMOTE = "io.vigil.incidents.ui.command.promote";
+	public static final String PROMOTE = "io.vigil.incidents.ui.command.promote";
 
 	private ContributedCommand() {
 	}
 
 	/** Returns whether a command is defined in the running workbench. Call on the UI thread. */
-	static boolean defined(String id) {
+	public static boolean defined(String id) {
 		ICommandService commands = PlatformUI.isWorkbenchRunning()
 				? PlatformUI.getWorkbench().getService(ICommandService.class)
 				: null;
@@ -28,7 +28,7 @@ final class ContributedCommand {
 	}
 
 	/** Runs a command on the active part's selection. Call on the UI thread. */
-	static void execute(String id) {
+	public static void execute(String id) {
 		try {
 			PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(id, null);
 		} catch (Exception e) {
